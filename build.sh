@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# PartyMode build entry point: ./build.sh [run|test|build|publish|bench|soak] [args…]
+set -euo pipefail
+cd "$(dirname "$0")"
+cmd="${1:-build}"; shift || true
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+ensure_chromium() {
+  # Browser tests drive Debian's Chromium; install it when missing (CI starts with the SDK only).
+  if [ -x /usr/bin/chromium ]; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "build.sh: installing Debian's chromium for the browser tests" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || echo "build.sh: could not install chromium; browser tests will fail" >&2
+  else
+    echo "build.sh: /usr/bin/chromium is missing; install Debian's chromium package for the browser tests" >&2
+  fi
+}
+
+case "$cmd" in
+  build)
+    dotnet build partymode.sln -c Release "$@" ;;
+  run)
+    # The main job: the daemon on the demo campaign (or the stored game of the data folder).
+    dotnet run --project PartyMode.Cli -c Release -- serve "$@" ;;
+  test)
+    ensure_chromium
+    rm -rf TestResults/trx
+    dotnet test partymode.sln -c Release --logger "trx;LogFilePrefix=results" --results-directory TestResults/trx "$@" ;;
+  publish)
+    bash scripts/publish.sh "$@" ;;
+  bench)
+    dotnet run --project bench/PartyMode.Bench -c Release -- "$@" ;;
+  soak)
+    dotnet run --project bench/PartyMode.Bench -c Release -- soak "$@" ;;
+  *)
+    echo "usage: ./build.sh [build|run|test|publish|bench|soak] [args…]" >&2; exit 2 ;;
+esac
