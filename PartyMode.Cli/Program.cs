@@ -1,1 +1,3 @@
-return 0;
+using PartyMode.Cli.Commands;
+
+return await CliApp.RunAsync(args);
