@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace PartyMode.Bench;
+
+/// <summary>The few HTTP calls the benchmark makes (same paths on PartyMode and the relay).</summary>
+internal sealed class BenchApi(string baseUrl, string dmToken) : IDisposable
+{
+    private readonly HttpClient _http = new(new SocketsHttpHandler
+    {
+        UseProxy = false,
+        MaxConnectionsPerServer = int.MaxValue,
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+    })
+    {
+        BaseAddress = new Uri(baseUrl),
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    public string DmToken { get; } = dmToken;
+
+    public async Task<IReadOnlyList<Seat>> SeatsAsync(CancellationToken ct)
+    {
+        using var doc = await GetJsonAsync("/api/dm/seats", ct);
+        return doc.RootElement.GetProperty("seats").EnumerateArray()
+            .Select(s => new Seat(s.GetProperty("seat").GetString()!, s.GetProperty("role").GetString()!, s.GetProperty("token").GetString()!))
+            .ToList();
+    }
+
+    /// <summary>POST /api/actions as a player; returns the status code (202 when accepted) and the action id.</summary>
+    public async Task<(HttpStatusCode Status, string? Id)> PostActionAsync(string token, string text, CancellationToken ct)
+    {
+        using var request = Request(HttpMethod.Post, "/api/actions", token, new { text });
+        using var response = await _http.SendAsync(request, ct);
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            return (response.StatusCode, null);
+        }
+
+        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        using var doc = await JsonDocument.ParseAsync(body, cancellationToken: ct);
+        return (response.StatusCode, doc.RootElement.GetProperty("action").GetProperty("id").GetString());
+    }
+
+    /// <summary>POST /api/actions without reading the answer's body (the intake loop).</summary>
+    public async Task<HttpStatusCode> PostActionFastAsync(string token, byte[] jsonBody, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/actions") { Content = new ByteArrayContent(jsonBody) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await _http.SendAsync(request, ct);
+        await response.Content.LoadIntoBufferAsync(ct);
+        return response.StatusCode;
+    }
+
+    /// <summary>POST /api/dm/actions/next: the action now processing (id, player), or null (204).</summary>
+    public async Task<(string Id, string PlayerId)?> NextAsync(CancellationToken ct, int waitSeconds = 0)
+    {
+        using var request = Request(HttpMethod.Post, $"/api/dm/actions/next?wait={waitSeconds}", DmToken, null);
+        using var response = await _http.SendAsync(request, ct);
+        if (response.StatusCode == HttpStatusCode.NoContent)
+        {
+            return null;
+        }
+
+        await EnsureOkAsync(response, "actions/next", ct);
+        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        using var doc = await JsonDocument.ParseAsync(body, cancellationToken: ct);
+        var action = doc.RootElement.GetProperty("action");
+        return (action.GetProperty("id").GetString()!, action.GetProperty("player_id").GetString()!);
+    }
+
+    /// <summary>POST /api/dm/actions/{id}/resolve with a public narrative and one private part.</summary>
+    public async Task ResolveAsync(string actionId, string narrative, string privateTo, string privateText, CancellationToken ct)
+    {
+        var body = new Dictionary<string, object>
+        {
+            ["narrative"] = narrative,
+            ["private"] = new Dictionary<string, string> { [privateTo] = privateText },
+        };
+        using var request = Request(HttpMethod.Post, $"/api/dm/actions/{actionId}/resolve", DmToken, body);
+        using var response = await _http.SendAsync(request, ct);
+        await EnsureOkAsync(response, "resolve", ct);
+    }
+
+    /// <summary>The newest seq the DM can see (every event), paging GET /api/events.</summary>
+    public async Task<long> LastSeqAsync(CancellationToken ct)
+    {
+        long after = 0;
+        for (var page = 0; page < 10_000; page++)
+        {
+            using var doc = await GetJsonAsync($"/api/events?after={after}&limit=1000", ct);
+            var last = doc.RootElement.GetProperty("last_seq").GetInt64();
+            var more = doc.RootElement.TryGetProperty("has_more", out var hm) && hm.GetBoolean();
+            if (!more || last <= after)
+            {
+                return Math.Max(last, after);
+            }
+
+            after = last;
+        }
+
+        return after;
+    }
+
+    /// <summary>Open sockets on all seats and pending actions, from GET /api/dm/status.</summary>
+    public async Task<ServerStatus> StatusAsync(CancellationToken ct)
+    {
+        using var doc = await GetJsonAsync("/api/dm/status", ct);
+        var root = doc.RootElement;
+        var connections = 0;
+        var observers = 0;
+        if (root.TryGetProperty("seats", out var seats))
+        {
+            foreach (var s in seats.EnumerateArray())
+            {
+                var n = s.TryGetProperty("connections", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt32() : 0;
+                connections += n;
+                if (s.TryGetProperty("role", out var role) && role.GetString() == "observer")
+                {
+                    observers += n;
+                }
+            }
+        }
+
+        var pending = root.TryGetProperty("queue", out var q) && q.TryGetProperty("pending", out var p) ? p.GetInt64() : -1;
+        return new ServerStatus(connections, observers, pending);
+    }
+
+    public async Task ShutdownAsync(CancellationToken ct)
+    {
+        using var request = Request(HttpMethod.Post, "/api/dm/shutdown", DmToken, null);
+        using var response = await _http.SendAsync(request, ct);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, string token, object? body)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null)
+        {
+            request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        }
+
+        return request;
+    }
+
+    private async Task<JsonDocument> GetJsonAsync(string path, CancellationToken ct)
+    {
+        using var request = Request(HttpMethod.Get, path, DmToken, null);
+        using var response = await _http.SendAsync(request, ct);
+        await EnsureOkAsync(response, path, ct);
+        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        return await JsonDocument.ParseAsync(body, cancellationToken: ct);
+    }
+
+    private static async Task EnsureOkAsync(HttpResponseMessage response, string what, CancellationToken ct)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var text = await response.Content.ReadAsStringAsync(ct);
+            throw new HttpRequestException($"{what}: {(int)response.StatusCode} {text[..Math.Min(text.Length, 300)]}");
+        }
+    }
+}

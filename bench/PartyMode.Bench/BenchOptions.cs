@@ -1,0 +1,108 @@
+using System.Globalization;
+
+namespace PartyMode.Bench;
+
+/// <summary>The harness's command line (hand-parsed: a handful of flags).</summary>
+internal sealed class BenchOptions
+{
+    public const string Usage = """
+        usage: PartyMode.Bench [--quick] [--only fanout,intake,connections,startup] [--no-node] [--no-build]
+                               [--observers N] [--out FILE]
+               PartyMode.Bench soak --minutes N [--target partymode|node] [--no-build]
+                               [--max-rss-slope-mib X] [--max-heap-slope-mib X] [--max-fd-slope X]
+        """;
+
+    private static readonly string[] AllPhases = ["fanout", "intake", "connections", "startup"];
+
+    public bool Quick { get; private set; }
+
+    public bool Soak { get; private set; }
+
+    public double SoakMinutes { get; private set; } = 10;
+
+    public string SoakTarget { get; private set; } = "partymode";
+
+    public HashSet<string> Phases { get; } = new(AllPhases, StringComparer.Ordinal);
+
+    public bool WithNode { get; private set; } = true;
+
+    public bool Build { get; private set; } = true;
+
+    /// <summary>The large audience (10,000 by default, 2,000 with --quick).</summary>
+    public int Observers { get; private set; }
+
+    public string? OutFile { get; private set; }
+
+    /// <summary>Soak pass line: RSS growth per minute over the second half.</summary>
+    public double MaxRssSlopeMiBPerMinute { get; private set; } = 2.0;
+
+    public double MaxHeapSlopeMiBPerMinute { get; private set; } = 1.0;
+
+    public double MaxFdSlopePerMinute { get; private set; } = 0.5;
+
+    public static BenchOptions? Parse(string[] args)
+    {
+        var o = new BenchOptions();
+        var i = 0;
+        if (args.Length > 0 && args[0] == "soak")
+        {
+            o.Soak = true;
+            i = 1;
+        }
+
+        for (; i < args.Length; i++)
+        {
+            var a = args[i];
+            string? Next() => i + 1 < args.Length ? args[++i] : null;
+            switch (a)
+            {
+                case "--quick": o.Quick = true; break;
+                case "--no-node": o.WithNode = false; break;
+                case "--no-build": o.Build = false; break;
+                case "--minutes": if (!TryDouble(Next(), v => o.SoakMinutes = v)) { return null; } break;
+                case "--target": o.SoakTarget = Next() ?? ""; break;
+                case "--observers": if (!TryDouble(Next(), v => o.Observers = (int)v)) { return null; } break;
+                case "--out": o.OutFile = Next(); break;
+                case "--max-rss-slope-mib": if (!TryDouble(Next(), v => o.MaxRssSlopeMiBPerMinute = v)) { return null; } break;
+                case "--max-heap-slope-mib": if (!TryDouble(Next(), v => o.MaxHeapSlopeMiBPerMinute = v)) { return null; } break;
+                case "--max-fd-slope": if (!TryDouble(Next(), v => o.MaxFdSlopePerMinute = v)) { return null; } break;
+                case "--only":
+                    var list = (Next() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    if (list.Length == 0 || list.Any(p => !AllPhases.Contains(p)))
+                    {
+                        return null;
+                    }
+
+                    o.Phases.Clear();
+                    o.Phases.UnionWith(list);
+                    break;
+                default:
+                    Console.Error.WriteLine($"bench: unknown argument '{a}'");
+                    return null;
+            }
+        }
+
+        if (o.SoakTarget is not ("partymode" or "node") || o.SoakMinutes <= 0)
+        {
+            return null;
+        }
+
+        if (o.Observers <= 0)
+        {
+            o.Observers = o.Quick ? 2_000 : 10_000;
+        }
+
+        return o;
+    }
+
+    private static bool TryDouble(string? s, Action<double> set)
+    {
+        if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v <= 0)
+        {
+            return false;
+        }
+
+        set(v);
+        return true;
+    }
+}

@@ -1,0 +1,9 @@
+namespace PartyMode.Bench;
+
+/// <summary>A server the harness can start: PartyMode's binary or the Node reference relay.</summary>
+internal sealed record Target(string Name, string Executable, IReadOnlyList<string> PrefixArgs)
+{
+    public static Target PartyMode(string binary) => new("partymode", binary, ["serve"]);
+
+    public static Target Node(RepoPaths paths) => new("node", "node", [paths.RelayScript]);
+}

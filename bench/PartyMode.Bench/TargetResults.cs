@@ -1,0 +1,35 @@
+namespace PartyMode.Bench;
+
+/// <summary>Everything measured on one target (PartyMode or the Node relay).</summary>
+internal sealed class TargetResults(string name)
+{
+    public string Name { get; } = name;
+
+    /// <summary>Why the target was not measured at all (null when it was).</summary>
+    public string? Skipped { get; set; }
+
+    public FanoutResult? Players { get; set; }
+
+    public FanoutResult? MidAudience { get; set; }
+
+    public FanoutResult? LargeAudience { get; set; }
+
+    public int LargeObservers { get; set; }
+
+    public ConnectResult? Connect { get; set; }
+
+    /// <summary>Sockets the server reported open (all seats) after the large audience joined and idled.</summary>
+    public int HeldSockets { get; set; }
+
+    public long RssBefore { get; set; }
+
+    public long RssIdle { get; set; }
+
+    public int FdsIdle { get; set; }
+
+    public Dictionary<int, IntakeResult> Intake { get; } = [];
+
+    public Dictionary<string, (double Median, double Min, int Runs)?> Startup { get; } = [];
+
+    public List<string> Errors { get; } = [];
+}
