@@ -90,7 +90,7 @@ internal sealed class BenchReport
             string? note = null;
             if (stat == "p50" && p is not null)
             {
-                note = $"{p.ResolveMs.Count} rounds, {p.Sockets} sockets; action event p99 {Stats.Percentile(p.ActionMs, 99):F1} ms; resolve HTTP p50 {Stats.Percentile(p.ResolveHttpMs, 50):F1} ms" +
+                note = $"{p.ResolveMs.Count} rounds, {p.Sockets} sockets; action event p99 {Stats.Percentile(p.ActionMs, 99):F1} ms; resolve HTTP p50 {Stats.Percentile(p.ResolveHttpMs, 50):F1} ms; CPU per round server {p.ServerCpuMsPerRound:F1} ms, harness {p.ClientCpuMsPerRound:F1} ms" +
                     (p.Timeouts > 0 ? $"; {p.Timeouts} timeouts" : "") + (p.LostSockets > 0 ? $"; {p.LostSockets} sockets lost" : "") + (p.Error is null ? "" : $"; error: {p.Error}");
             }
 

@@ -132,7 +132,7 @@ internal static class BenchRunner
         var (r12, r1k, rBig) = options.Quick ? (50, 20, 10) : (200, 100, 30);
         if (wantFanout)
         {
-            results.Players = await FanoutBench.RunAsync(server, fleet, players, r12, 10, ct);
+            results.Players = await FanoutBench.RunAsync(server, fleet, players, r12, 30, ct);
             Report(target, $"{players.Count} players", results.Players);
         }
 
@@ -179,7 +179,8 @@ internal static class BenchRunner
     {
         Console.WriteLine(
             $"bench: {target.Name}: fan-out, {label}: p50 {Stats.Percentile(r.ResolveMs, 50):F2} ms, p99 {Stats.Percentile(r.ResolveMs, 99):F2} ms, " +
-            $"max {(r.ResolveMs.Count > 0 ? r.ResolveMs.Max() : double.NaN):F2} ms over {r.ResolveMs.Count} rounds" +
+            $"max {(r.ResolveMs.Count > 0 ? r.ResolveMs.Max() : double.NaN):F2} ms over {r.ResolveMs.Count} rounds; " +
+            $"CPU per round: server {r.ServerCpuMsPerRound:F1} ms, harness {r.ClientCpuMsPerRound:F1} ms" +
             (r.Error is null ? "" : $"; error: {r.Error}"));
     }
 

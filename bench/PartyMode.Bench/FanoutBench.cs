@@ -18,10 +18,17 @@ internal static class FanoutBench
     {
         var result = new FanoutResult { Sockets = fleet.OpenCount };
         var tracker = fleet.Tracker;
+        var me = Environment.ProcessId;
+        double serverCpu = 0, clientCpu = 0;
         for (var r = 0; r < warmup + rounds; r++)
         {
             var (seat, socketIndex) = players[r % players.Count];
             var round = tracker.NextRound();
+            if (r == warmup)
+            {
+                serverCpu = ProcStats.CpuMs(server.Pid);
+                clientCpu = ProcStats.CpuMs(me);
+            }
 
             var actionDone = tracker.Begin(round, RoundPhase.Action, -1, fleet.Sockets);
             var start = Stopwatch.GetTimestamp();
@@ -74,6 +81,12 @@ internal static class FanoutBench
                 result.ResolveMs.Add(resolveMs);
                 result.ResolveHttpMs.Add(httpMs);
             }
+        }
+
+        if (result.ResolveMs.Count > 0)
+        {
+            result.ServerCpuMsPerRound = (ProcStats.CpuMs(server.Pid) - serverCpu) / result.ResolveMs.Count;
+            result.ClientCpuMsPerRound = (ProcStats.CpuMs(me) - clientCpu) / result.ResolveMs.Count;
         }
 
         return result;

@@ -14,6 +14,12 @@ internal sealed class FanoutResult
     /// <summary>The resolve request's own response time.</summary>
     public List<double> ResolveHttpMs { get; } = [];
 
+    /// <summary>Server CPU (user + system) per round, both phases, in ms.</summary>
+    public double ServerCpuMsPerRound { get; set; }
+
+    /// <summary>This harness's CPU per round (the sockets' receive loops share the machine).</summary>
+    public double ClientCpuMsPerRound { get; set; }
+
     public int Timeouts { get; set; }
 
     public int LostSockets { get; set; }

@@ -45,4 +45,21 @@ internal static class ProcStats
             return -1;
         }
     }
+
+    /// <summary>User + system CPU time of the process in ms (utime + stime from /proc/PID/stat), or -1.</summary>
+    public static double CpuMs(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // Fields after the command name (which may hold spaces) start after the last ')'.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            return ticks * 1000.0 / 100; // USER_HZ is 100 on Linux
+        }
+        catch (IOException)
+        {
+            return -1;
+        }
+    }
 }

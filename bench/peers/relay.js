@@ -83,6 +83,24 @@ function sendState(filter, obj) {
   for (const c of clients) if (c.viewer && filter(c.viewer)) c.send(frame);
 }
 
+// Long-polling DMs (actions/next?wait=S): woken, oldest first, when an action arrives.
+const waiters = [];
+function waitForAction(ms, res) {
+  return new Promise(resolve => {
+    const w = { resolve, timer: null };
+    w.timer = setTimeout(() => { waiters.splice(waiters.indexOf(w), 1); resolve(undefined); }, ms);
+    res.on('close', () => { const i = waiters.indexOf(w); if (i >= 0) { waiters.splice(i, 1); clearTimeout(w.timer); resolve(undefined); } });
+    waiters.push(w);
+  });
+}
+function wakeWaiters() {
+  while (waiters.length && pending.length) {
+    const w = waiters.shift();
+    clearTimeout(w.timer);
+    w.resolve(pending.shift());
+  }
+}
+
 function json(res, status, obj) {
   const body = obj === undefined ? '' : JSON.stringify(obj);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
@@ -136,6 +154,7 @@ async function handle(req, res) {
     const stored = store({ type: 'action', action: publicAction(a) }, audience);
     actions.set(a.id, a);
     pending.push(a.id);
+    wakeWaiters();
     json(res, 202, { action: publicAction(a) });
     push(stored);
     return;
@@ -167,7 +186,9 @@ async function handle(req, res) {
     });
   }
   if (req.method === 'POST' && p === '/api/dm/actions/next') {
-    const id = pending.shift();
+    const wait = Math.max(0, Math.min(60, Number(url.searchParams.get('wait') || 0)));
+    let id = pending.shift();
+    if (!id && wait > 0) id = await waitForAction(wait * 1000, res);
     if (!id) { res.writeHead(204); res.end(); return; }
     const a = actions.get(id);
     a.status = 'processing';

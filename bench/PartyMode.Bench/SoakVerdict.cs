@@ -1,0 +1,3 @@
+namespace PartyMode.Bench;
+
+internal sealed record SoakVerdict(bool Pass, double RssSlope, double FdSlope, double? HeapSlope, List<string> Lines);
