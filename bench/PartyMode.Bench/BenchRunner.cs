@@ -22,6 +22,7 @@ internal static class BenchRunner
             var node = new TargetResults("node");
 
             var binary = await Preparation.PartyModeAsync(paths, options.Build, ct);
+            var targets = new List<(Target Target, TargetResults Results)>();
             if (binary.Error is not null)
             {
                 party.Skipped = binary.Error;
@@ -29,26 +30,24 @@ internal static class BenchRunner
             }
             else
             {
-                await MeasureAsync(Target.PartyMode(binary.Path!), campaign, options, party, ct);
+                targets.Add((Target.PartyMode(binary.Path!), party));
             }
 
-            if (options.WithNode)
-            {
-                var relay = await Preparation.NodeAsync(paths, ct);
-                if (relay is not null)
-                {
-                    node.Skipped = relay;
-                    Console.WriteLine($"bench: Node relay not measured: {relay}");
-                }
-                else
-                {
-                    await MeasureAsync(Target.Node(paths), campaign, options, node, ct);
-                }
-            }
-            else
+            if (!options.WithNode)
             {
                 node.Skipped = "--no-node";
             }
+            else if (await Preparation.NodeAsync(paths, ct) is { } relayError)
+            {
+                node.Skipped = relayError;
+                Console.WriteLine($"bench: Node relay not measured: {relayError}");
+            }
+            else
+            {
+                targets.Add((Target.Node(paths), node));
+            }
+
+            await MeasureAsync(targets, campaign, options, ct);
 
             if (options.Phases.Contains("startup"))
             {
@@ -68,32 +67,29 @@ internal static class BenchRunner
         }
     }
 
-    private static async Task MeasureAsync(Target target, string campaign, BenchOptions options, TargetResults results, CancellationToken ct)
+    private static async Task MeasureAsync(List<(Target Target, TargetResults Results)> targets, string campaign, BenchOptions options, CancellationToken ct)
     {
         var wantFanout = options.Phases.Contains("fanout");
-        var wantConnections = options.Phases.Contains("connections");
-        if (wantFanout || wantConnections)
+        if (wantFanout || options.Phases.Contains("connections"))
         {
-            try
-            {
-                await FanoutAndConnectionsAsync(target, campaign, options, results, wantFanout, ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                results.Errors.Add($"fan-out/connections: {ex.Message}");
-                Console.WriteLine($"bench: {target.Name}: fan-out/connections failed: {ex.Message}");
-            }
+            await FanoutAndConnectionsAsync(targets, campaign, options, wantFanout, ct);
         }
 
-        if (options.Phases.Contains("intake"))
+        if (!options.Phases.Contains("intake"))
         {
-            foreach (var concurrency in new[] { 4, 64 })
+            return;
+        }
+
+        foreach (var concurrency in new[] { 4, 64 })
+        {
+            foreach (var (target, results) in targets)
             {
                 try
                 {
+                    // A fresh server each time: the queue starts empty and the JIT gets the same warm-up.
                     await using var server = await ServerProcess.StartAsync(target, campaign, ct);
                     var measure = TimeSpan.FromSeconds(options.Quick ? 3 : 8);
-                    var r = await IntakeBench.RunAsync(server, concurrency, TimeSpan.FromSeconds(1), measure, ct);
+                    var r = await IntakeBench.RunAsync(server, concurrency, TimeSpan.FromSeconds(options.Quick ? 2 : 4), measure, ct);
                     results.Intake[concurrency] = r;
                     Console.WriteLine($"bench: {target.Name}: intake c{concurrency}: {r.PerSecond:F0}/s (p99 {r.P99Ms:F1} ms, {r.Rejected} rejected, {r.PendingAfter} pending of {r.AcceptedTotal} accepted)");
                 }
@@ -106,79 +102,152 @@ internal static class BenchRunner
         }
     }
 
+    /// <summary>
+    /// Both servers run side by side; fan-out rounds alternate between them so both see the same
+    /// machine load. Connection figures are taken one server at a time.
+    /// </summary>
     private static async Task FanoutAndConnectionsAsync(
-        Target target, string campaign, BenchOptions options, TargetResults results, bool wantFanout, CancellationToken ct)
+        List<(Target Target, TargetResults Results)> targets, string campaign, BenchOptions options, bool wantFanout, CancellationToken ct)
     {
-        await using var server = await ServerProcess.StartAsync(target, campaign, ct);
-        var fleet = new SocketFleet(server.EndPoint, new RoundTracker());
-        var players = new List<(Seat, int)>();
-        var lastSeq = await server.Api.LastSeqAsync(ct);
-        foreach (var seat in server.Players.Take(PlayerCount))
+        var live = new List<(FanoutSession Session, TargetResults Results)>();
+        try
         {
-            var c = await fleet.ConnectAsync(1, seat.Token, lastSeq, 1, ct);
-            if (c.Failures > 0)
+            foreach (var (target, results) in targets)
             {
-                throw new InvalidOperationException($"player {seat.Id} could not connect: {c.FirstError}");
+                try
+                {
+                    live.Add((await OpenSessionAsync(target, campaign, results, ct), results));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    results.Errors.Add($"fan-out/connections: {ex.Message}");
+                    Console.WriteLine($"bench: {target.Name}: could not start the fan-out session: {ex.Message}");
+                }
             }
 
-            players.Add((seat, c.FirstIndex));
-        }
+            var sessions = live.Select(l => l.Session).ToList();
+            var (r12, r1k, rBig) = options.Quick ? (50, 20, 10) : (200, 100, 30);
+            if (wantFanout)
+            {
+                var players = await FanoutSession.RunAsync(sessions, r12, 30, ct);
+                for (var i = 0; i < live.Count; i++)
+                {
+                    live[i].Results.Players = players[i];
+                    Report(live[i].Session, $"{live[i].Session.Players.Count} players", players[i]);
+                }
+            }
 
-        if (players.Count < PlayerCount)
+            // The large audience: connect→welcome timed from the first connect to the last welcome.
+            var firstObserver = new int[live.Count];
+            for (var i = 0; i < live.Count; i++)
+            {
+                var (session, results) = live[i];
+                var server = session.Server;
+                await Task.Delay(TimeSpan.FromSeconds(2), ct);
+                results.RssBefore = server.RssBytes;
+                var lastSeq = await server.Api.LastSeqAsync(ct);
+                results.LargeObservers = options.Observers;
+                var connect = await session.Fleet.ConnectAsync(options.Observers, server.ObserverToken, lastSeq, ConnectParallel, ct);
+                results.Connect = connect;
+                firstObserver[i] = connect.FirstIndex;
+                Console.WriteLine($"bench: {server.Target.Name}: {options.Observers} observers connect→welcome in {connect.Elapsed.TotalSeconds:F2} s ({connect.Failures} failed{(connect.FirstError is null ? "" : ": " + connect.FirstError)})");
+                await Task.Delay(TimeSpan.FromSeconds(2), ct);
+                var status = await server.Api.StatusAsync(ct);
+                results.HeldSockets = status.Connections;
+                results.RssIdle = server.RssBytes;
+                results.FdsIdle = server.FdCount;
+                Console.WriteLine($"bench: {server.Target.Name}: {status.Connections} sockets held, RSS {results.RssIdle / 1048576.0:F0} MiB (was {results.RssBefore / 1048576.0:F0} MiB), {results.FdsIdle} fds");
+            }
+
+            if (!wantFanout)
+            {
+                return;
+            }
+
+            var big = await FanoutSession.RunAsync(sessions, rBig, 3, ct);
+            for (var i = 0; i < live.Count; i++)
+            {
+                live[i].Results.LargeAudience = big[i];
+                Report(live[i].Session, $"{options.Observers} observers + {live[i].Session.Players.Count} players", big[i]);
+            }
+
+            // Keep the first 1,000 observers, drop the rest, wait until the servers have let them go.
+            var keep = Math.Min(MidObservers, options.Observers);
+            for (var i = 0; i < live.Count; i++)
+            {
+                var session = live[i].Session;
+                session.Fleet.Drop(Enumerable.Range(firstObserver[i] + keep, options.Observers - keep));
+                var sw = Stopwatch.StartNew();
+                while ((await session.Server.Api.StatusAsync(ct)).ObserverConnections > keep && sw.Elapsed < TimeSpan.FromSeconds(30))
+                {
+                    await Task.Delay(100, ct);
+                }
+            }
+
+            var mid = await FanoutSession.RunAsync(sessions, r1k, 5, ct);
+            for (var i = 0; i < live.Count; i++)
+            {
+                live[i].Results.MidAudience = mid[i];
+                Report(live[i].Session, $"{keep} observers + {live[i].Session.Players.Count} players", mid[i]);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            results.Errors.Add($"the campaign gave {players.Count} player seats, not {PlayerCount}");
-        }
+            foreach (var (_, results) in live)
+            {
+                results.Errors.Add($"fan-out/connections: {ex.Message}");
+            }
 
-        var (r12, r1k, rBig) = options.Quick ? (50, 20, 10) : (200, 100, 30);
-        if (wantFanout)
+            Console.WriteLine($"bench: fan-out/connections failed: {ex.Message}");
+        }
+        finally
         {
-            results.Players = await FanoutBench.RunAsync(server, fleet, players, r12, 30, ct);
-            Report(target, $"{players.Count} players", results.Players);
+            foreach (var (session, _) in live)
+            {
+                session.Fleet.DropAll();
+                await session.Server.DisposeAsync();
+            }
         }
-
-        // The large audience: connect→welcome timed from the first connect to the last welcome.
-        await Settle();
-        results.RssBefore = server.RssBytes;
-        lastSeq = await server.Api.LastSeqAsync(ct);
-        results.LargeObservers = options.Observers;
-        var connect = await fleet.ConnectAsync(options.Observers, server.ObserverToken, lastSeq, ConnectParallel, ct);
-        results.Connect = connect;
-        Console.WriteLine($"bench: {target.Name}: {options.Observers} observers connect→welcome in {connect.Elapsed.TotalSeconds:F2} s ({connect.Failures} failed{(connect.FirstError is null ? "" : ": " + connect.FirstError)})");
-        await Settle();
-        var status = await server.Api.StatusAsync(ct);
-        results.HeldSockets = status.Connections;
-        results.RssIdle = server.RssBytes;
-        results.FdsIdle = server.FdCount;
-        Console.WriteLine($"bench: {target.Name}: {status.Connections} sockets held, RSS {results.RssIdle / 1048576.0:F0} MiB (was {results.RssBefore / 1048576.0:F0} MiB), {results.FdsIdle} fds");
-
-        if (!wantFanout)
-        {
-            return;
-        }
-
-        results.LargeAudience = await FanoutBench.RunAsync(server, fleet, players, rBig, 3, ct);
-        Report(target, $"{options.Observers} observers + {players.Count} players", results.LargeAudience);
-
-        // Keep the first 1,000 observers, drop the rest, wait until the server has let them go.
-        var keep = Math.Min(MidObservers, options.Observers);
-        fleet.Drop(Enumerable.Range(connect.FirstIndex + keep, connect.Count - keep));
-        var sw = Stopwatch.StartNew();
-        while ((await server.Api.StatusAsync(ct)).ObserverConnections > keep && sw.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(100, ct);
-        }
-
-        results.MidAudience = await FanoutBench.RunAsync(server, fleet, players, r1k, 5, ct);
-        Report(target, $"{keep} observers + {players.Count} players", results.MidAudience);
-        fleet.DropAll();
-
-        Task Settle() => Task.Delay(TimeSpan.FromSeconds(2), ct);
     }
 
-    private static void Report(Target target, string label, FanoutResult r)
+    /// <summary>Starts a server and connects one socket per player seat (12).</summary>
+    private static async Task<FanoutSession> OpenSessionAsync(Target target, string campaign, TargetResults results, CancellationToken ct)
+    {
+        var server = await ServerProcess.StartAsync(target, campaign, ct);
+        try
+        {
+            var fleet = new SocketFleet(server.EndPoint, new RoundTracker());
+            var players = new List<(Seat, int)>();
+            var lastSeq = await server.Api.LastSeqAsync(ct);
+            foreach (var seat in server.Players.Take(PlayerCount))
+            {
+                var c = await fleet.ConnectAsync(1, seat.Token, lastSeq, 1, ct);
+                if (c.Failures > 0)
+                {
+                    throw new InvalidOperationException($"player {seat.Id} could not connect: {c.FirstError}");
+                }
+
+                players.Add((seat, c.FirstIndex));
+            }
+
+            if (players.Count < PlayerCount)
+            {
+                results.Errors.Add($"the campaign gave {players.Count} player seats, not {PlayerCount}");
+            }
+
+            return new FanoutSession(server, fleet, players);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static void Report(FanoutSession session, string label, FanoutResult r)
     {
         Console.WriteLine(
-            $"bench: {target.Name}: fan-out, {label}: p50 {Stats.Percentile(r.ResolveMs, 50):F2} ms, p99 {Stats.Percentile(r.ResolveMs, 99):F2} ms, " +
+            $"bench: {session.Server.Target.Name}: fan-out, {label}: p50 {Stats.Percentile(r.ResolveMs, 50):F2} ms, p99 {Stats.Percentile(r.ResolveMs, 99):F2} ms, " +
             $"max {(r.ResolveMs.Count > 0 ? r.ResolveMs.Max() : double.NaN):F2} ms over {r.ResolveMs.Count} rounds; " +
             $"CPU per round: server {r.ServerCpuMsPerRound:F1} ms, harness {r.ClientCpuMsPerRound:F1} ms" +
             (r.Error is null ? "" : $"; error: {r.Error}"));

@@ -14,11 +14,15 @@ internal sealed class FanoutResult
     /// <summary>The resolve request's own response time.</summary>
     public List<double> ResolveHttpMs { get; } = [];
 
-    /// <summary>Server CPU (user + system) per round, both phases, in ms.</summary>
-    public double ServerCpuMsPerRound { get; set; }
+    /// <summary>Server CPU (user + system) over the measured rounds, both phases, in ms.</summary>
+    public double ServerCpuMs { get; set; }
 
-    /// <summary>This harness's CPU per round (the sockets' receive loops share the machine).</summary>
-    public double ClientCpuMsPerRound { get; set; }
+    /// <summary>This harness's CPU over the measured rounds (its receive loops share the machine).</summary>
+    public double ClientCpuMs { get; set; }
+
+    public double ServerCpuMsPerRound => ResolveMs.Count == 0 ? double.NaN : ServerCpuMs / ResolveMs.Count;
+
+    public double ClientCpuMsPerRound => ResolveMs.Count == 0 ? double.NaN : ClientCpuMs / ResolveMs.Count;
 
     public int Timeouts { get; set; }
 

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace PartyMode.Bench;
+
+/// <summary>
+/// Fan-out latency on one server: a player acts, the DM takes the action and resolves it with a
+/// public narrative and a private part for the actor; the clock runs from just before the resolve
+/// request until the last socket has received everything of that resolve it may see. Sessions of
+/// PartyMode and the relay take turns round by round, so both see the same machine load.
+/// </summary>
+internal sealed class FanoutSession(ServerProcess server, SocketFleet fleet, IReadOnlyList<(Seat Seat, int Socket)> players)
+{
+    private static readonly TimeSpan PhaseTimeout = TimeSpan.FromSeconds(30);
+    private int _turn;
+
+    public ServerProcess Server { get; } = server;
+
+    public SocketFleet Fleet { get; } = fleet;
+
+    public IReadOnlyList<(Seat Seat, int Socket)> Players { get; } = players;
+
+    /// <summary>Runs one round into <paramref name="result"/>; false when the scenario must stop.</summary>
+    public async Task<bool> RoundAsync(FanoutResult result, bool record, CancellationToken ct)
+    {
+        var tracker = Fleet.Tracker;
+        var (seat, socketIndex) = Players[_turn++ % Players.Count];
+        var round = tracker.NextRound();
+        var serverCpu = ProcStats.CpuMs(Server.Pid);
+        var clientCpu = ProcStats.CpuMs(Environment.ProcessId);
+
+        var actionDone = tracker.Begin(round, RoundPhase.Action, -1, Fleet.Sockets);
+        var start = Stopwatch.GetTimestamp();
+        var (status, id) = await Server.Api.PostActionAsync(seat.Token, $"I swing my axe at the goblin. {RoundTracker.Marker(round, 'A')}", ct);
+        if (status != HttpStatusCode.Accepted || id is null)
+        {
+            result.Error = $"POST /api/actions answered {(int)status}";
+            return false;
+        }
+
+        var actionOk = await WaitAsync(actionDone, ct);
+        var actionMs = RoundTracker.TicksToMs(tracker.LastTicks - start);
+        result.LostSockets += tracker.Lost;
+
+        var next = await Server.Api.NextAsync(ct);
+        if (next?.Id != id)
+        {
+            result.Error = $"actions/next returned {next?.Id ?? "nothing"}, expected {id}";
+            return false;
+        }
+
+        var resolveDone = tracker.Begin(round, RoundPhase.Resolve, socketIndex, Fleet.Sockets);
+        var t0 = Stopwatch.GetTimestamp();
+        await Server.Api.ResolveAsync(
+            id,
+            $"The axe bites deep and the goblin staggers back. {RoundTracker.Marker(round, 'N')}",
+            seat.Id,
+            $"You notice a key on the goblin's belt. {RoundTracker.Marker(round, 'P')}",
+            ct);
+        var httpMs = RoundTracker.TicksToMs(Stopwatch.GetTimestamp() - t0);
+        var resolveOk = await WaitAsync(resolveDone, ct);
+        var resolveMs = RoundTracker.TicksToMs(tracker.LastTicks - t0);
+        result.LostSockets += tracker.Lost;
+
+        if (!actionOk || !resolveOk)
+        {
+            result.Timeouts++;
+            if (result.Timeouts >= 3)
+            {
+                result.Error = $"{result.Timeouts} rounds timed out ({tracker.Remaining} sockets never got the frame)";
+                return false;
+            }
+
+            return true;
+        }
+
+        if (record)
+        {
+            result.ActionMs.Add(actionMs);
+            result.ResolveMs.Add(resolveMs);
+            result.ResolveHttpMs.Add(httpMs);
+            result.ServerCpuMs += ProcStats.CpuMs(Server.Pid) - serverCpu;
+            result.ClientCpuMs += ProcStats.CpuMs(Environment.ProcessId) - clientCpu;
+        }
+
+        return true;
+    }
+
+    /// <summary>Runs warm-up then measured rounds, the sessions taking turns; one result per session.</summary>
+    public static async Task<FanoutResult[]> RunAsync(IReadOnlyList<FanoutSession> sessions, int rounds, int warmup, CancellationToken ct)
+    {
+        var results = sessions.Select(s => new FanoutResult { Sockets = s.Fleet.OpenCount }).ToArray();
+        var active = sessions.Select(_ => true).ToArray();
+        for (var r = 0; r < warmup + rounds; r++)
+        {
+            for (var i = 0; i < sessions.Count; i++)
+            {
+                if (active[i])
+                {
+                    active[i] = await sessions[i].RoundAsync(results[i], r >= warmup, ct);
+                }
+            }
+        }
+
+        return results;
+    }
+
+    private static async Task<bool> WaitAsync(Task done, CancellationToken ct)
+    {
+        try
+        {
+            await done.WaitAsync(PhaseTimeout, ct);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+}
