@@ -29,7 +29,7 @@ internal sealed class BenchOptions
     public bool Build { get; private set; } = true;
 
     /// <summary>The large audience (10,000 by default, 2,000 with --quick).</summary>
-    public int Observers { get; private set; }
+    public int Observers { get; set; }
 
     public string? OutFile { get; private set; }
 

@@ -171,6 +171,11 @@ internal sealed class BenchReport
                 ["pass"] = r.Pass,
                 ["note"] = r.Note,
             }).ToArray()),
+            ["details"] = new JsonObject
+            {
+                ["partymode"] = Details(_party),
+                ["node"] = Details(_node),
+            },
             ["not_measured"] = new JsonObject
             {
                 ["partymode"] = _party.Skipped,
@@ -181,6 +186,58 @@ internal sealed class BenchReport
         };
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+
+    private static JsonObject Details(TargetResults t)
+    {
+        static JsonNode? Fanout(FanoutResult? f) => f is null ? null : new JsonObject
+        {
+            ["sockets"] = f.Sockets,
+            ["rounds"] = f.ResolveMs.Count,
+            ["resolve_ms"] = new JsonArray(f.ResolveMs.Select(v => (JsonNode?)Math.Round(v, 3)).ToArray()),
+            ["action_event_p50_ms"] = Round(Stats.Percentile(f.ActionMs, 50)),
+            ["action_event_p99_ms"] = Round(Stats.Percentile(f.ActionMs, 99)),
+            ["resolve_http_p50_ms"] = Round(Stats.Percentile(f.ResolveHttpMs, 50)),
+            ["server_cpu_ms_per_round"] = Round(f.ServerCpuMsPerRound),
+            ["harness_cpu_ms_per_round"] = Round(f.ClientCpuMsPerRound),
+            ["timeouts"] = f.Timeouts,
+            ["lost_sockets"] = f.LostSockets,
+            ["error"] = f.Error,
+        };
+
+        return new JsonObject
+        {
+            ["fanout_players"] = Fanout(t.Players),
+            ["fanout_mid_audience"] = Fanout(t.MidAudience),
+            ["fanout_large_audience"] = Fanout(t.LargeAudience),
+            ["connections"] = t.Connect is null ? null : new JsonObject
+            {
+                ["observers"] = t.LargeObservers,
+                ["connect_to_welcome_s"] = Round(t.Connect.Elapsed.TotalSeconds),
+                ["failures"] = t.Connect.Failures,
+                ["first_error"] = t.Connect.FirstError,
+                ["held"] = t.HeldSockets,
+                ["rss_before_bytes"] = t.RssBefore,
+                ["rss_idle_bytes"] = t.RssIdle,
+                ["fds_idle"] = t.FdsIdle,
+            },
+            ["intake"] = new JsonObject(t.Intake.Select(kv => new KeyValuePair<string, JsonNode?>(
+                "c" + kv.Key.ToString(CultureInfo.InvariantCulture),
+                new JsonObject
+                {
+                    ["per_second"] = Round(kv.Value.PerSecond),
+                    ["seconds"] = kv.Value.Seconds,
+                    ["accepted"] = kv.Value.Accepted,
+                    ["rejected"] = kv.Value.Rejected,
+                    ["p50_ms"] = Round(kv.Value.P50Ms),
+                    ["p99_ms"] = Round(kv.Value.P99Ms),
+                    ["pending_after"] = kv.Value.PendingAfter,
+                    ["accepted_total"] = kv.Value.AcceptedTotal,
+                }))),
+            ["startup_ms"] = new JsonObject(t.Startup.Select(kv => new KeyValuePair<string, JsonNode?>(
+                kv.Key,
+                kv.Value is { } v ? new JsonObject { ["median"] = Round(v.Median), ["min"] = Round(v.Min), ["runs"] = v.Runs } : null))),
+        };
     }
 
     private static double? Round(double? v) => v is { } x && !double.IsNaN(x) && !double.IsInfinity(x) ? Math.Round(x, 3) : null;

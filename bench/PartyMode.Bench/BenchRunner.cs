@@ -14,6 +14,15 @@ internal static class BenchRunner
         var paths = RepoPaths.Find();
         var machine = MachineInfo.Read(paths);
         Console.WriteLine($"bench: {machine.Cores} cores, {machine.MemoryBytes / (1 << 20)} MiB, {machine.Cpu}; {(options.Quick ? "quick" : "full")} run");
+        var fdLimit = NativeLimits.OpenFileLimit();
+        if (fdLimit > 0 && (ulong)options.Observers + 2_000 > fdLimit)
+        {
+            // Each observer is one descriptor here; keep room for the players, HTTP and the runtime.
+            var capped = (int)fdLimit - 2_000;
+            Console.WriteLine($"bench: the open-file limit is {fdLimit} (ulimit -Hn): {capped} observers instead of {options.Observers}");
+            options.Observers = capped;
+        }
+
         var work = Directory.CreateTempSubdirectory("partymode-bench-run-").FullName;
         try
         {
@@ -137,8 +146,10 @@ internal static class BenchRunner
                 }
             }
 
-            // The large audience: connect→welcome timed from the first connect to the last welcome.
-            var firstObserver = new int[live.Count];
+            // The large audience, one server at a time (this process's open-file limit may not hold
+            // two of them): connect→welcome timed from the first connect to the last welcome, the
+            // idle footprint, then the fan-out rounds; then back down to the first 1,000 observers.
+            var keep = Math.Min(MidObservers, options.Observers);
             for (var i = 0; i < live.Count; i++)
             {
                 var (session, results) = live[i];
@@ -149,7 +160,6 @@ internal static class BenchRunner
                 results.LargeObservers = options.Observers;
                 var connect = await session.Fleet.ConnectAsync(options.Observers, server.ObserverToken, lastSeq, ConnectParallel, ct);
                 results.Connect = connect;
-                firstObserver[i] = connect.FirstIndex;
                 Console.WriteLine($"bench: {server.Target.Name}: {options.Observers} observers connect→welcome in {connect.Elapsed.TotalSeconds:F2} s ({connect.Failures} failed{(connect.FirstError is null ? "" : ": " + connect.FirstError)})");
                 await Task.Delay(TimeSpan.FromSeconds(2), ct);
                 var status = await server.Api.StatusAsync(ct);
@@ -157,31 +167,25 @@ internal static class BenchRunner
                 results.RssIdle = server.RssBytes;
                 results.FdsIdle = server.FdCount;
                 Console.WriteLine($"bench: {server.Target.Name}: {status.Connections} sockets held, RSS {results.RssIdle / 1048576.0:F0} MiB (was {results.RssBefore / 1048576.0:F0} MiB), {results.FdsIdle} fds");
+
+                if (wantFanout)
+                {
+                    var big = await FanoutSession.RunAsync([session], rBig, 3, ct);
+                    results.LargeAudience = big[0];
+                    Report(session, $"{options.Observers} observers + {session.Players.Count} players", big[0]);
+                }
+
+                session.Fleet.Drop(Enumerable.Range(connect.FirstIndex + keep, options.Observers - keep));
+                var sw = Stopwatch.StartNew();
+                while ((await server.Api.StatusAsync(ct)).ObserverConnections > keep && sw.Elapsed < TimeSpan.FromSeconds(30))
+                {
+                    await Task.Delay(100, ct);
+                }
             }
 
             if (!wantFanout)
             {
                 return;
-            }
-
-            var big = await FanoutSession.RunAsync(sessions, rBig, 3, ct);
-            for (var i = 0; i < live.Count; i++)
-            {
-                live[i].Results.LargeAudience = big[i];
-                Report(live[i].Session, $"{options.Observers} observers + {live[i].Session.Players.Count} players", big[i]);
-            }
-
-            // Keep the first 1,000 observers, drop the rest, wait until the servers have let them go.
-            var keep = Math.Min(MidObservers, options.Observers);
-            for (var i = 0; i < live.Count; i++)
-            {
-                var session = live[i].Session;
-                session.Fleet.Drop(Enumerable.Range(firstObserver[i] + keep, options.Observers - keep));
-                var sw = Stopwatch.StartNew();
-                while ((await session.Server.Api.StatusAsync(ct)).ObserverConnections > keep && sw.Elapsed < TimeSpan.FromSeconds(30))
-                {
-                    await Task.Delay(100, ct);
-                }
             }
 
             var mid = await FanoutSession.RunAsync(sessions, r1k, 5, ct);
