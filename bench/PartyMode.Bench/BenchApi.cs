@@ -129,6 +129,23 @@ internal sealed class BenchApi(string baseUrl, string dmToken) : IDisposable
         return new ServerStatus(connections, observers, pending);
     }
 
+    /// <summary>PartyMode's diagnostics (GC heap, timers, group-commit counters); null where there are none.</summary>
+    public async Task<Diagnostics?> DiagnosticsAsync(CancellationToken ct)
+    {
+        using var request = Request(HttpMethod.Get, "/api/dm/diagnostics", DmToken, null);
+        using var response = await _http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+
+        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        using var doc = await JsonDocument.ParseAsync(body, cancellationToken: ct);
+        var r = doc.RootElement;
+        long Get(string name) => r.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : -1;
+        return new Diagnostics(Get("gc_heap_bytes"), Get("active_timers"), Get("queued_frames"), Get("committed_changes"), Get("transactions"));
+    }
+
     public async Task ShutdownAsync(CancellationToken ct)
     {
         using var request = Request(HttpMethod.Post, "/api/dm/shutdown", DmToken, null);

@@ -7,7 +7,7 @@ internal sealed class BenchOptions
 {
     public const string Usage = """
         usage: PartyMode.Bench [--quick] [--only fanout,intake,connections,startup] [--no-node] [--no-build]
-                               [--observers N] [--out FILE]
+                               [--observers N] [--player-rounds N] [--out FILE]
                PartyMode.Bench soak --minutes N [--target partymode|node] [--no-build]
                                [--max-rss-slope-mib X] [--max-heap-slope-mib X] [--max-fd-slope X]
         """;
@@ -32,6 +32,9 @@ internal sealed class BenchOptions
     public int Observers { get; set; }
 
     public string? OutFile { get; private set; }
+
+    /// <summary>Counted rounds of the 12-player scenario (default 200, 50 with --quick).</summary>
+    public int PlayerRounds { get; private set; }
 
     /// <summary>Soak pass line: RSS growth per minute over the second half.</summary>
     public double MaxRssSlopeMiBPerMinute { get; private set; } = 2.0;
@@ -63,6 +66,7 @@ internal sealed class BenchOptions
                 case "--target": o.SoakTarget = Next() ?? ""; break;
                 case "--observers": if (!TryDouble(Next(), v => o.Observers = (int)v)) { return null; } break;
                 case "--out": o.OutFile = Next(); break;
+                case "--player-rounds": if (!TryDouble(Next(), v => o.PlayerRounds = (int)v)) { return null; } break;
                 case "--max-rss-slope-mib": if (!TryDouble(Next(), v => o.MaxRssSlopeMiBPerMinute = v)) { return null; } break;
                 case "--max-heap-slope-mib": if (!TryDouble(Next(), v => o.MaxHeapSlopeMiBPerMinute = v)) { return null; } break;
                 case "--max-fd-slope": if (!TryDouble(Next(), v => o.MaxFdSlopePerMinute = v)) { return null; } break;

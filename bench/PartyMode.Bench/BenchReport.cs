@@ -38,7 +38,8 @@ internal sealed class BenchReport
             var p = _party.Intake.GetValueOrDefault(c);
             var n = _node.Intake.GetValueOrDefault(c);
             var pass = c == 64 && p is not null ? p.PerSecond >= 2000 : (bool?)null;
-            var note = p is null ? null : $"202 p99 {p.P99Ms:F1} ms; {p.Rejected} rejected; queue held {p.PendingAfter} of {p.AcceptedTotal} accepted";
+            var note = p is null ? null : $"202 p99 {p.P99Ms:F1} ms; {p.Rejected} rejected; queue held {p.PendingAfter} of {p.AcceptedTotal} accepted" +
+                (p.ChangesPerTransaction is { } b ? $"; {b:F1} change sets per store transaction" : "");
             rows.Add(new ResultRow($"intake.c{c}", $"durable actions/s, concurrency {c}", "actions/s", p?.PerSecond, n?.PerSecond, false,
                 c == 64 ? ">= 2,000" : null, pass, note));
         }
@@ -233,6 +234,7 @@ internal sealed class BenchReport
                     ["p99_ms"] = Round(kv.Value.P99Ms),
                     ["pending_after"] = kv.Value.PendingAfter,
                     ["accepted_total"] = kv.Value.AcceptedTotal,
+                    ["changes_per_transaction"] = Round(kv.Value.ChangesPerTransaction),
                 }))),
             ["startup_ms"] = new JsonObject(t.Startup.Select(kv => new KeyValuePair<string, JsonNode?>(
                 kv.Key,

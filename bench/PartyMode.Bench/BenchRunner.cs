@@ -100,7 +100,7 @@ internal static class BenchRunner
                     var measure = TimeSpan.FromSeconds(options.Quick ? 3 : 8);
                     var r = await IntakeBench.RunAsync(server, concurrency, TimeSpan.FromSeconds(options.Quick ? 2 : 4), measure, ct);
                     results.Intake[concurrency] = r;
-                    Console.WriteLine($"bench: {target.Name}: intake c{concurrency}: {r.PerSecond:F0}/s (p99 {r.P99Ms:F1} ms, {r.Rejected} rejected, {r.PendingAfter} pending of {r.AcceptedTotal} accepted)");
+                    Console.WriteLine($"bench: {target.Name}: intake c{concurrency}: {r.PerSecond:F0}/s (p99 {r.P99Ms:F1} ms, {r.Rejected} rejected, {r.PendingAfter} pending of {r.AcceptedTotal} accepted{(r.ChangesPerTransaction is { } b ? $", {b:F1} per store transaction" : "")})");
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -136,6 +136,7 @@ internal static class BenchRunner
 
             var sessions = live.Select(l => l.Session).ToList();
             var (r12, r1k, rBig) = options.Quick ? (50, 20, 10) : (200, 100, 30);
+            r12 = options.PlayerRounds > 0 ? options.PlayerRounds : r12;
             if (wantFanout)
             {
                 var players = await FanoutSession.RunAsync(sessions, r12, 30, ct);

@@ -53,8 +53,10 @@ internal static class IntakeBench
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(w => Task.Run(() => Worker(w), ct)));
         var all = latencies.SelectMany(l => l).ToList();
         var status = await server.Api.StatusAsync(ct);
+        var diagnostics = await server.Api.DiagnosticsAsync(ct);
+        double? batch = diagnostics is { Transactions: > 0 } d ? (double)d.CommittedChanges / d.Transactions : null;
         return new IntakeResult(
             concurrency, measure.TotalSeconds, accepted, rejected, accepted / measure.TotalSeconds,
-            Stats.Percentile(all, 50), Stats.Percentile(all, 99), status.Pending, acceptedTotal, firstRejection);
+            Stats.Percentile(all, 50), Stats.Percentile(all, 99), status.Pending, acceptedTotal, firstRejection, batch);
     }
 }

@@ -46,8 +46,12 @@ internal static class SoakRunner
         var duration = TimeSpan.FromMinutes(options.SoakMinutes);
         await using var server = await ServerProcess.StartAsync(target, campaign: null, ct);
         using var counters = target.Name == "partymode" ? DotnetCounters.Start(server.Pid, duration + TimeSpan.FromMinutes(2), Path.GetTempPath()) : null;
+        // GC heap: dotnet-counters (heap after the last collection) when installed, else PartyMode's
+        // own /api/dm/diagnostics (allocated bytes, so it saws up and down between collections).
+        var diagnostics = await server.Api.DiagnosticsAsync(ct) is not null;
+        var heapSource = counters is not null ? "dotnet-counters" : diagnostics ? "/api/dm/diagnostics" : "not read";
         Console.WriteLine($"soak: {target.Name} pid {server.Pid}, {server.Players.Count} players, {duration.TotalMinutes:0.##} min; " +
-            (counters is null ? "GC heap not read (dotnet-counters not installed, or not a .NET process): RSS and fds only" : "GC heap via dotnet-counters"));
+            (heapSource == "not read" ? "GC heap not read (no dotnet-counters, no diagnostics endpoint): RSS and fds only" : $"GC heap via {heapSource}"));
 
         var fleet = new SocketFleet(server.EndPoint, new RoundTracker());
         var lastSeq = await server.Api.LastSeqAsync(ct);
@@ -129,15 +133,17 @@ internal static class SoakRunner
         var samples = new List<SoakSample>();
         var clock = Stopwatch.StartNew();
         var nextPrint = 0;
-        Console.WriteLine($"{"minute",6} {"RSS MiB",9} {"fds",6} {"GC heap MiB",12} {"actions",8} {"resolved",9} {"errors",7}");
+        Console.WriteLine($"{"minute",6} {"RSS MiB",9} {"fds",6} {"GC heap MiB",12} {"timers",7} {"actions",8} {"resolved",9} {"errors",7}");
         while (true)
         {
-            var s = new SoakSample(clock.Elapsed.TotalMinutes, server.RssBytes, server.FdCount, counters?.LatestHeapBytes(),
-                Interlocked.Read(ref accepted), Interlocked.Read(ref resolved), Interlocked.Read(ref errors));
+            var d = diagnostics ? await server.Api.DiagnosticsAsync(ct) : null;
+            var heap = counters is not null ? counters.LatestHeapBytes() : d?.GcHeapBytes;
+            var s = new SoakSample(clock.Elapsed.TotalMinutes, server.RssBytes, server.FdCount, heap,
+                Interlocked.Read(ref accepted), Interlocked.Read(ref resolved), Interlocked.Read(ref errors), d?.ActiveTimers);
             samples.Add(s);
             if (s.Minute >= nextPrint - 1e-9 || clock.Elapsed >= duration)
             {
-                Console.WriteLine($"{s.Minute,6:F1} {s.RssBytes / 1048576.0,9:F1} {s.Fds,6} {(s.HeapBytes is { } h ? (h / 1048576.0).ToString("F1", CultureInfo.InvariantCulture) : "n/a"),12} {s.Accepted,8} {s.Resolved,9} {s.Errors,7}");
+                Console.WriteLine($"{s.Minute,6:F1} {s.RssBytes / 1048576.0,9:F1} {s.Fds,6} {(s.HeapBytes is { } h ? (h / 1048576.0).ToString("F1", CultureInfo.InvariantCulture) : "n/a"),12} {(s.Timers is { } t ? t.ToString(CultureInfo.InvariantCulture) : "n/a"),7} {s.Accepted,8} {s.Resolved,9} {s.Errors,7}");
                 nextPrint++;
             }
 
@@ -169,7 +175,7 @@ internal static class SoakRunner
             Console.WriteLine(line);
         }
 
-        WriteJson(Path.Combine(paths.ResultsFolder, $"soak-{target.Name}.json"), target, options, samples, verdict, counters is not null);
+        WriteJson(Path.Combine(paths.ResultsFolder, $"soak-{target.Name}.json"), target, options, samples, verdict, heapSource);
         Console.WriteLine($"soak: {(verdict.Pass ? "PASS" : "FAIL")}");
         return verdict.Pass ? 0 : 1;
     }
@@ -201,6 +207,13 @@ internal static class SoakRunner
             lines.Add("soak: GC heap not judged (no dotnet-counters readings)");
         }
 
+        var timers = half.Where(s => s.Timers is not null).ToList();
+        if (timers.Count >= 3)
+        {
+            var timerSlope = Stats.Slope(timers.Select(s => s.Minute).ToList(), timers.Select(s => (double)s.Timers!.Value).ToList());
+            pass &= Check(lines, "active timers", timerSlope, options.MaxFdSlopePerMinute, "/min");
+        }
+
         if (died)
         {
             lines.Add("soak: FAIL: the server process exited during the soak");
@@ -223,14 +236,14 @@ internal static class SoakRunner
         return ok;
     }
 
-    private static void WriteJson(string path, Target target, BenchOptions options, List<SoakSample> samples, SoakVerdict verdict, bool heap)
+    private static void WriteJson(string path, Target target, BenchOptions options, List<SoakSample> samples, SoakVerdict verdict, string heapSource)
     {
         var json = new JsonObject
         {
             ["generated_at"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
             ["target"] = target.Name,
             ["minutes"] = options.SoakMinutes,
-            ["gc_heap_source"] = heap ? "dotnet-counters" : "not read",
+            ["gc_heap_source"] = heapSource,
             ["pass"] = verdict.Pass,
             ["rss_slope_mib_per_min"] = Math.Round(verdict.RssSlope, 4),
             ["fd_slope_per_min"] = Math.Round(verdict.FdSlope, 4),
@@ -241,6 +254,7 @@ internal static class SoakRunner
                 ["rss_bytes"] = s.RssBytes,
                 ["fds"] = s.Fds,
                 ["gc_heap_bytes"] = s.HeapBytes,
+                ["active_timers"] = s.Timers,
                 ["actions"] = s.Accepted,
                 ["resolved"] = s.Resolved,
                 ["errors"] = s.Errors,
