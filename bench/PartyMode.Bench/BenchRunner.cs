@@ -65,7 +65,7 @@ internal static class BenchRunner
 
             var report = new BenchReport(options, machine, party, node);
             report.Print(Console.Out);
-            var outFile = options.OutFile ?? Path.Combine(paths.ResultsFolder, options.Quick ? "latest-quick.json" : "latest.json");
+            var outFile = options.OutFile ?? Path.Combine(paths.ResultsFolder, options.Quick ? "latest-quick.json.tmp" : "latest.json");
             report.WriteJson(outFile);
             Console.WriteLine($"bench: results written to {Path.GetRelativePath(paths.Root, outFile)}");
             return 0;
