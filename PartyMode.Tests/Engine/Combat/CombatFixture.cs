@@ -30,10 +30,11 @@ internal sealed class CombatFixture
     public RecordingListener Listener { get; private set; } = new();
 
     /// <summary>Simulates a daemon restart: a new game (and clock) over a copy of what was stored.</summary>
-    public void Restart()
+    /// <param name="downtime">How long the daemon was down.</param>
+    public void Restart(TimeSpan downtime = default)
     {
         Store = Store.Reopen();
-        Time = new FakeTimeProvider(Time.GetUtcNow());
+        Time = new FakeTimeProvider(Time.GetUtcNow() + downtime);
         Listener = new RecordingListener();
         Game = Open(Store, Time);
     }
