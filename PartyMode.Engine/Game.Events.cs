@@ -10,13 +10,14 @@ public sealed partial class Game
     /// <param name="viewer">Who reads.</param>
     /// <param name="after">Exclusive lower bound.</param>
     /// <param name="limit">At most this many.</param>
+    /// <param name="upTo">Inclusive upper bound (default: the newest committed seq).</param>
     /// <returns>The page and whether more follow.</returns>
-    public (IReadOnlyList<GameEvent> Events, bool HasMore) EventsAfter(Viewer viewer, long after, int limit)
+    public (IReadOnlyList<GameEvent> Events, bool HasMore) EventsAfter(Viewer viewer, long after, int limit, long? upTo = null)
     {
         lock (_gate)
         {
             var result = new List<GameEvent>(Math.Min(limit, 128));
-            var committed = CommittedSeq;
+            var committed = Math.Min(upTo ?? long.MaxValue, CommittedSeq);
             for (var i = FirstIndexAfter(after); i < _events.Count; i++)
             {
                 var e = _events[i];
@@ -45,13 +46,14 @@ public sealed partial class Game
     /// <summary>The newest <paramref name="count"/> committed events visible to the viewer, ascending.</summary>
     /// <param name="viewer">Who reads.</param>
     /// <param name="count">How many.</param>
+    /// <param name="upTo">Inclusive upper bound (default: the newest committed seq).</param>
     /// <returns>The events.</returns>
-    public IReadOnlyList<GameEvent> NewestEvents(Viewer viewer, int count)
+    public IReadOnlyList<GameEvent> NewestEvents(Viewer viewer, int count, long? upTo = null)
     {
         lock (_gate)
         {
             var result = new List<GameEvent>(count);
-            var committed = CommittedSeq;
+            var committed = Math.Min(upTo ?? long.MaxValue, CommittedSeq);
             for (var i = _events.Count - 1; i >= 0 && result.Count < count; i--)
             {
                 var e = _events[i];
@@ -68,12 +70,13 @@ public sealed partial class Game
 
     /// <summary>The newest committed seq this viewer may see (0 when none).</summary>
     /// <param name="viewer">Who reads.</param>
+    /// <param name="upTo">Inclusive upper bound (default: the newest committed seq).</param>
     /// <returns>The seq.</returns>
-    public long NewestVisibleSeq(Viewer viewer)
+    public long NewestVisibleSeq(Viewer viewer, long? upTo = null)
     {
         lock (_gate)
         {
-            var committed = CommittedSeq;
+            var committed = Math.Min(upTo ?? long.MaxValue, CommittedSeq);
             for (var i = _events.Count - 1; i >= 0; i--)
             {
                 var e = _events[i];

@@ -1,66 +1,25 @@
 using PartyMode.Engine;
-using PartyMode.Engine.Actions;
-using PartyMode.Engine.Combat;
-using PartyMode.Engine.Events;
-using PartyMode.Engine.Model;
-using PartyMode.Engine.Seats;
 using PartyMode.Engine.Storage;
 
 namespace PartyMode.Tests.Engine;
 
-/// <summary>An <see cref="IGameStore"/> test double: commits synchronously, in call order, and runs <see cref="ChangeSet.Committed"/>.</summary>
+/// <summary>
+/// A store double for engine tests: it keeps the committed state as JSON (as the real store does),
+/// commits synchronously in call order and runs the push callback, so a new Game over the same
+/// instance is a restart.
+/// </summary>
 internal sealed class InMemoryGameStore : IGameStore
 {
-    private readonly object _lock = new();
-    private readonly Dictionary<string, Seat> _seats = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Character> _characters = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Npc> _npcs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Location> _locations = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, GameAction> _actions = new(StringComparer.Ordinal);
-    private readonly List<GameEvent> _events = [];
-    private GameMeta? _meta;
-    private CombatState? _combat;
+    private readonly object _gate = new();
+    private readonly Dictionary<string, Dictionary<string, string>> _collections = [];
+    private string? _meta;
+    private string? _combat;
 
-    /// <summary>How many change sets were committed.</summary>
     public int Commits { get; private set; }
-
-    /// <summary>The stored combat state (a copy).</summary>
-    public CombatState? Combat
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _combat is null ? null : EngineJson.Clone(_combat);
-            }
-        }
-    }
-
-    /// <summary>A new store holding a copy of this one's data: what a restarted process would read.</summary>
-    /// <returns>The copy.</returns>
-    public InMemoryGameStore Reopen()
-    {
-        var copy = new InMemoryGameStore();
-        var stored = Load();
-        if (stored is null)
-        {
-            return copy;
-        }
-
-        var changes = new ChangeSet { Meta = stored.Meta, CombatChanged = true, Combat = stored.Combat };
-        changes.Seats.AddRange(stored.Seats);
-        changes.Characters.AddRange(stored.Characters);
-        changes.Npcs.AddRange(stored.Npcs);
-        changes.Locations.AddRange(stored.Locations);
-        changes.Actions.AddRange(stored.Actions);
-        changes.Events.AddRange(stored.Events);
-        copy.Commit(changes);
-        return copy;
-    }
 
     public StoredGame? Load()
     {
-        lock (_lock)
+        lock (_gate)
         {
             if (_meta is null)
             {
@@ -69,65 +28,73 @@ internal sealed class InMemoryGameStore : IGameStore
 
             return new StoredGame
             {
-                Meta = EngineJson.Clone(_meta),
-                Seats = _seats.Values.Select(EngineJson.Clone).ToList(),
-                Characters = _characters.Values.Select(EngineJson.Clone).ToList(),
-                Npcs = _npcs.Values.Select(EngineJson.Clone).ToList(),
-                Locations = _locations.Values.Select(EngineJson.Clone).ToList(),
-                Actions = _actions.Values.Select(EngineJson.Clone).ToList(),
-                Events = _events.Select(EngineJson.Clone).ToList(),
-                Combat = _combat is null ? null : EngineJson.Clone(_combat),
+                Meta = Read<GameMeta>(_meta),
+                Seats = All<PartyMode.Engine.Seats.Seat>("seats"),
+                Characters = All<PartyMode.Engine.Model.Character>("characters"),
+                Npcs = All<PartyMode.Engine.Model.Npc>("npcs"),
+                Locations = All<PartyMode.Engine.Model.Location>("locations"),
+                Actions = All<PartyMode.Engine.Actions.GameAction>("actions"),
+                Events = All<PartyMode.Engine.Events.GameEvent>("events").OrderBy(e => e.Seq).ToList(),
+                Combat = _combat is null ? null : Read<PartyMode.Engine.Combat.CombatState>(_combat),
             };
         }
     }
 
     public Task Commit(ChangeSet changes)
     {
-        lock (_lock)
+        lock (_gate)
         {
             if (changes.Meta is not null)
             {
-                _meta = EngineJson.Clone(changes.Meta);
+                _meta = Write(changes.Meta);
             }
 
-            Upsert(_seats, changes.Seats, s => s.Id);
-            Upsert(_characters, changes.Characters, c => c.Id);
-            Upsert(_npcs, changes.Npcs, n => n.Id);
-            Upsert(_locations, changes.Locations, l => l.Id);
-            Upsert(_actions, changes.Actions, a => a.Id);
-            _events.AddRange(changes.Events.Select(EngineJson.Clone));
+            Put("seats", changes.Seats, s => s.Id);
+            Put("characters", changes.Characters, c => c.Id);
+            Put("npcs", changes.Npcs, n => n.Id);
+            Put("locations", changes.Locations, l => l.Id);
+            Put("actions", changes.Actions, a => a.Id);
+            Put("events", changes.Events, e => e.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (changes.CombatChanged)
             {
-                _combat = changes.Combat is null ? null : EngineJson.Clone(changes.Combat);
+                _combat = changes.Combat is null ? null : Write(changes.Combat);
             }
 
             Commits++;
+            changes.Committed?.Invoke();
         }
 
-        changes.Committed?.Invoke();
         return Task.CompletedTask;
     }
 
     public void Wipe()
     {
-        lock (_lock)
+        lock (_gate)
         {
+            _collections.Clear();
             _meta = null;
             _combat = null;
-            _seats.Clear();
-            _characters.Clear();
-            _npcs.Clear();
-            _locations.Clear();
-            _actions.Clear();
-            _events.Clear();
         }
     }
 
-    private static void Upsert<T>(Dictionary<string, T> target, List<T> items, Func<T, string> key)
+    private void Put<T>(string name, List<T> items, Func<T, string> id)
     {
+        if (!_collections.TryGetValue(name, out var col))
+        {
+            col = [];
+            _collections[name] = col;
+        }
+
         foreach (var item in items)
         {
-            target[key(item)] = EngineJson.Clone(item);
+            col[id(item)] = Write(item);
         }
     }
+
+    private List<T> All<T>(string name) =>
+        _collections.TryGetValue(name, out var col) ? col.Values.Select(Read<T>).ToList() : [];
+
+    private static string Write<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, EngineJson.Options);
+
+    private static T Read<T>(string json) => System.Text.Json.JsonSerializer.Deserialize<T>(json, EngineJson.Options)!;
 }
