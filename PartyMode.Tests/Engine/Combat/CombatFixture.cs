@@ -21,7 +21,10 @@ internal sealed class CombatFixture
 
     public static readonly string[] Players = ["thorin", "elara", "vex", "gorm"];
 
-    public InMemoryGameStore Store { get; private set; }
+    public InMemoryGameStore Store { get; }
+
+    /// <summary>The stored combat state.</summary>
+    public CombatState? StoredCombat => Store.Load()?.Combat;
 
     public FakeTimeProvider Time { get; private set; }
 
@@ -29,11 +32,10 @@ internal sealed class CombatFixture
 
     public RecordingListener Listener { get; private set; } = new();
 
-    /// <summary>Simulates a daemon restart: a new game (and clock) over a copy of what was stored.</summary>
+    /// <summary>Simulates a daemon restart: a new game (and clock) over what was stored.</summary>
     /// <param name="downtime">How long the daemon was down.</param>
     public void Restart(TimeSpan downtime = default)
     {
-        Store = Store.Reopen();
         Time = new FakeTimeProvider(Time.GetUtcNow() + downtime);
         Listener = new RecordingListener();
         Game = Open(Store, Time);

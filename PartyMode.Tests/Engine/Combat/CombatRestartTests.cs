@@ -85,7 +85,7 @@ public sealed class CombatRestartTests
         f.Restart(downtime: TimeSpan.FromMinutes(5));
 
         Assert.That(f.Game.CombatView(Viewer.Dm), Is.Null);
-        Assert.That(f.Store.Combat, Is.Null);
+        Assert.That(f.StoredCombat, Is.Null);
         Assert.That((await f.Game.NextActionAsync(TimeSpan.Zero, CancellationToken.None))?.PlayerId, Is.EqualTo("vex"));
     }
 }

@@ -121,7 +121,7 @@ public sealed class CombatStartTests
 
         await f.StartStandardFight();
 
-        Assert.That(f.Store.Combat?.Combatants.Select(c => c.Id).JoinIds(), Is.EqualTo("thorin,goblin,elara,vex,gorm"));
+        Assert.That(f.StoredCombat?.Combatants.Select(c => c.Id).JoinIds(), Is.EqualTo("thorin,goblin,elara,vex,gorm"));
         Assert.That(f.Listener.Of<CombatNotice>()[^1].Combat?.Round, Is.EqualTo(1));
     }
 }

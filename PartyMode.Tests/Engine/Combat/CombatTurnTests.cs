@@ -148,7 +148,7 @@ public sealed class CombatTurnTests
         var view = await f.Game.EndCombatAsync();
 
         Assert.That(view, Is.Null);
-        Assert.That(f.Store.Combat, Is.Null);
+        Assert.That(f.StoredCombat, Is.Null);
         Assert.That(f.Listener.Of<CombatNotice>()[^1].Combat, Is.Null);
         foreach (var p in Players)
         {
@@ -184,7 +184,7 @@ public sealed class CombatTurnTests
 
         Assert.That(f.Game.CombatView(Viewer.Player("elara"))!.Initiative.Single(c => c.Id == "gorm").Hp, Is.EqualTo(5));
         Assert.That(f.Listener.Of<CombatNotice>()[^1].Combat!.Combatants.Single(c => c.Id == "gorm").Hp, Is.EqualTo(5));
-        Assert.That(f.Store.Combat!.Combatants.Single(c => c.Id == "gorm").Hp, Is.EqualTo(5));
+        Assert.That(f.StoredCombat!.Combatants.Single(c => c.Id == "gorm").Hp, Is.EqualTo(5));
     }
 
     [Test]

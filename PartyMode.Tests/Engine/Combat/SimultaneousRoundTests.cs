@@ -105,7 +105,7 @@ public sealed class SimultaneousRoundTests
         var line = f.Listener.Of<SystemNotice>()[^1];
         Assert.That(line.Text, Does.Contain("Thorin").And.Contain("Vex").And.Not.Contain("Gorm"));
         Assert.That(line.Audience, Is.EqualTo(Audience.Public));
-        Assert.That(f.Store.Combat!.Simultaneous, Is.Null);
+        Assert.That(f.StoredCombat!.Simultaneous, Is.Null);
     }
 
     [Test]
