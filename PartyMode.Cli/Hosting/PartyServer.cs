@@ -50,6 +50,10 @@ internal sealed class PartyServer : IAsyncDisposable
 
     public string TokenFor(string seatId) => Game.TokenFor(seatId);
 
+    /// <summary>The app's real route table (tests enumerate it so no endpoint escapes the token check).</summary>
+    public IReadOnlyList<Microsoft.AspNetCore.Routing.RouteEndpoint> Routes =>
+        _app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints.OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>().ToList();
+
     public static async Task<PartyServer> StartAsync(PartyServerOptions options, CancellationToken cancellationToken = default)
     {
         var folder = DataFolder.Resolve(options.DataDirectory);
