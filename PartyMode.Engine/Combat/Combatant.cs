@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PartyMode.Engine.Combat;
 
 /// <summary>One entry of the initiative order (stored form, DM truth).</summary>
@@ -37,5 +39,6 @@ public sealed class Combatant
     public int Order { get; set; }
 
     /// <summary>True for an NPC known to be at 0 HP or below (skipped by next-turn).</summary>
+    [JsonIgnore]
     public bool IsDownNpc => Kind == CombatantKind.Npc && Hp is <= 0;
 }

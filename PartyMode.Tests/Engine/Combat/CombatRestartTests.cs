@@ -88,4 +88,18 @@ public sealed class CombatRestartTests
         Assert.That(f.StoredCombat, Is.Null);
         Assert.That((await f.Game.NextActionAsync(TimeSpan.Zero, CancellationToken.None))?.PlayerId, Is.EqualTo("vex"));
     }
+
+    [Test]
+    public async Task StoredState_RoundTripsThroughJson_WithSnakeCaseAndEnumNames()
+    {
+        var f = new CombatFixture();
+        await f.StartStandardFight();
+        await f.Game.SimultaneousRoundAsync("Now!", 60, ["vex"]);
+
+        var json = System.Text.Json.JsonSerializer.Serialize(f.StoredCombat, EngineJson.Options);
+        var back = System.Text.Json.JsonSerializer.Deserialize<PartyMode.Engine.Combat.CombatState>(json, EngineJson.Options)!;
+
+        Assert.That(json, Does.Contain("\"mode\":\"simultaneous\"").And.Contain("\"max_hp\":7").And.Contain("\"kind\":\"npc\"").And.Not.Contain("is_down_npc"));
+        Assert.That((back.Simultaneous!.Players.Single(), back.Combatants.Count, back.Active), Is.EqualTo(("vex", 5, true)));
+    }
 }
