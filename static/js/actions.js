@@ -49,7 +49,7 @@ export class Actions {
     this.whisper.disabled = off;
     this.input.placeholder = off ? (g.reason || 'Wait for your turn') : 'What do you do?';
     this.form.classList.toggle('gated', off);
-    this.hint.textContent = off ? g.reason : '';
+    this.hint.textContent = '';
   }
 
   hintLength() {

@@ -42,9 +42,15 @@ export class Feed {
     this.unread = 0;
     this.secretsUnread = 0;
     this.onSecret = o.onSecret || (() => {});
+    // Whether the reader is following the end; kept across layout changes (bars growing, keyboard).
+    this.pinned = true;
     this.list.addEventListener('scroll', () => {
-      if (this.atBottom()) this.hidePill();
+      this.pinned = this.atBottom();
+      if (this.pinned) this.hidePill();
     }, { passive: true });
+    if (window.ResizeObserver) {
+      new ResizeObserver(() => { if (this.pinned) this.list.scrollTop = this.list.scrollHeight; }).observe(this.list);
+    }
     if (this.pill) this.pill.addEventListener('click', () => this.scrollToEnd(true));
   }
 
@@ -56,6 +62,7 @@ export class Feed {
   scrollToEnd(smooth) {
     const l = this.list;
     l.scrollTo({ top: l.scrollHeight, behavior: smooth ? 'smooth' : 'auto' });
+    this.pinned = true;
     this.hidePill();
   }
 
@@ -84,7 +91,7 @@ export class Feed {
       if (this.seen.has(ev.seq)) return;
       this.seen.add(ev.seq);
     }
-    const follow = opts.quiet || this.atBottom();
+    const follow = opts.quiet || this.pinned || this.atBottom();
     const item = this.render(ev);
     if (!item) return;
     this.insert(this.list, item, ev.seq);
@@ -120,7 +127,7 @@ export class Feed {
 
   /** A message that is not stored (system notices, restored-count banners). */
   notice(text, kind = 'system') {
-    const follow = this.atBottom();
+    const follow = this.pinned || this.atBottom();
     this.list.append(h('div', { class: `msg ${kind}`, role: 'note', 'data-testid': `notice-${kind}` }, h('p', { class: 'text', text })));
     if (follow) this.scrollToEnd(false);
   }
