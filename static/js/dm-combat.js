@@ -88,7 +88,7 @@ export function combatPanel({ app, api }) {
     const end = btn('End combat', () => { if (confirm('End the combat?')) run(end, () => api('POST', '/api/dm/combat/end'), 'Combat over'); }, 'ghost danger', 'dm-combat-end');
     const list = h('ol', { class: 'initiative dm', 'data-testid': 'dm-initiative' }, (combat.initiative || []).map(c => {
       const hp = h('input', { type: 'number', class: 'num', value: c.hp ?? '', 'aria-label': `${c.name} hit points` });
-      const cond = h('input', { type: 'text', value: (c.conditions || []).join(', '), 'aria-label': `${c.name} conditions` });
+      const cond = h('input', { type: 'text', value: (c.conditions || []).join(', '), placeholder: 'conditions', 'aria-label': `${c.name} conditions` });
       const hidden = h('input', { type: 'checkbox', checked: !!c.hidden, 'aria-label': `${c.name} hidden from players` });
       const save = btn('Save', () => {
         const patch = { conditions: cond.value.split(',').map(s => s.trim()).filter(Boolean), hidden: hidden.checked };

@@ -4,7 +4,7 @@
 import { h, $ } from './util.js';
 
 const PLAYER_TABS = [['story', 'Story'], ['secrets', 'Secrets'], ['party', 'Party']];
-export const DM_TABS = [['story', 'Story'], ['queue', 'Queue'], ['table', 'Narrate'], ['chars', 'Characters'],
+export const DM_TABS = [['story', 'Story'], ['queue', 'Queue'], ['table', 'Narrate'], ['chars', 'Sheets'],
   ['combat', 'Combat'], ['seats', 'Seats'], ['viewas', 'View as']];
 
 export function setupTabs(role) {
