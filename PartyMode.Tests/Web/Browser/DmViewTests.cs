@@ -1,0 +1,45 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace PartyMode.Tests.Web.Browser;
+
+public sealed class DmViewTests : BrowserTestBase
+{
+    [Test]
+    public async Task DmView_PopTypeResolve_PlayerSeesNarrative()
+    {
+        var dm = await OpenAsync("dm", 1280, 800);
+        var vex = await OpenAsync("vex");
+        var said = "I pick the lock of the cellar door " + Guid.NewGuid().ToString("N")[..6];
+        var narrative = "The lock yields with a soft click " + Guid.NewGuid().ToString("N")[..6];
+
+        await SayAsync(vex, said);
+        await Expect(dm.GetByTestId("dm-pending")).ToContainTextAsync(said);
+        await dm.GetByTestId("dm-take-next").ClickAsync();
+        await Expect(dm.GetByTestId("dm-current-text")).ToHaveTextAsync(said);
+        await Expect(MyAction(vex, said).GetByTestId("action-status")).ToHaveTextAsync("The DM is considering it");
+        await dm.GetByTestId("dm-narrative").FillAsync(narrative);
+        await dm.GetByTestId("dm-resolve").ClickAsync();
+
+        await Expect(Feed(vex)).ToContainTextAsync(narrative);
+        await Expect(MyAction(vex, said).GetByTestId("action-status")).ToHaveTextAsync("Done");
+        await Expect(dm.GetByTestId("dm-editor")).ToBeHiddenAsync();
+        await Expect(Feed(dm)).ToContainTextAsync(narrative);
+    }
+
+    [Test]
+    public async Task DmView_ViewAsSeat_ShowsThatSeatsWhispersOnly()
+    {
+        var dm = await OpenAsync("dm", 1280, 800);
+        var forElara = "Elara hears her sister's voice " + Guid.NewGuid().ToString("N")[..6];
+        var forGorm = "Gorm smells brimstone " + Guid.NewGuid().ToString("N")[..6];
+        await Dm.PostAsync("/api/dm/whisper", new { to = new[] { "elara" }, text = forElara });
+        await Dm.PostAsync("/api/dm/whisper", new { to = new[] { "gorm" }, text = forGorm });
+
+        await dm.GetByTestId("tab-viewas").ClickAsync();
+        await dm.GetByTestId("viewas-seat").SelectOptionAsync("elara");
+        await dm.GetByTestId("viewas-show").ClickAsync();
+
+        await Expect(dm.GetByTestId("viewas-feed")).ToContainTextAsync(forElara);
+        await Expect(dm.GetByTestId("viewas-feed")).Not.ToContainTextAsync(forGorm);
+    }
+}
