@@ -151,9 +151,7 @@ async function main() {
       feed.add(ev, info);
       remember(ev);
       if (ev.type === 'action' && actions) actions.onActionEvent(ev.action);
-      if (ev.action_id && (ev.type === 'narrative' || ev.type === 'private')) {
-        if (actions) actions.setStatus(ev.action_id, { status: 'resolved' });
-      }
+      inferResolved(ev);
       if (dm) dm.onEvent(ev, info);
     },
     onState: msg => onState(msg),
@@ -166,6 +164,22 @@ async function main() {
     conn.attempts = 0;
     conn.start();
   });
+
+  /** Statuses are not replayed, but an answer tied to an action means it was resolved. */
+  function inferResolved(ev) {
+    if (!ev.action_id || !['narrative', 'private', 'dm_note'].includes(ev.type)) return;
+    const s = { status: 'resolved' };
+    if (actions) actions.setStatus(ev.action_id, s);
+    else { app.dmStatuses[ev.action_id] = s; feed.setStatus(ev.action_id, s); }
+  }
+
+  /** The DM's queue lists are the truth for actions still open. */
+  app.setDmStatus = (id, status) => {
+    const old = app.dmStatuses[id];
+    if (old && old.status === status) return;
+    app.dmStatuses[id] = { status };
+    feed.setStatus(id, app.dmStatuses[id]);
+  };
 
   function setParty(party) {
     app.party = party || [];
@@ -241,7 +255,7 @@ async function main() {
 
   tabs.link();
   if (role !== 'observer') tabs.select(role === 'dm' ? 'queue' : 'story');
-  if (cache.length) feed.addMany(cache);
+  if (cache.length) { feed.addMany(cache); cache.forEach(inferResolved); }
   if (actions) for (const item of actions.outbox) actions.renderLocal(item, 'offline');
   conn.start();
 }

@@ -58,6 +58,8 @@ function queuePanel({ app, api, ctx }) {
         api('GET', '/api/dm/actions?status=pending'),
         api('GET', '/api/dm/actions?status=processing'),
       ]);
+      for (const a of (p && p.actions) || []) app.setDmStatus(a.id, 'pending');
+      for (const a of (q && q.actions) || []) app.setDmStatus(a.id, 'processing');
       renderList(pendingList, (p && p.actions) || [], false);
       renderList(processingList, ((q && q.actions) || []).filter(a => !current || a.id !== current.id), true);
       const n = ((p && p.actions) || []).length;

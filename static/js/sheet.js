@@ -36,11 +36,10 @@ export function renderCharBar(root, ch, onOpen) {
       h('strong', { 'data-testid': 'char-name', text: ch.name }),
       h('span', { class: 'muted', text: ` Lv ${ch.level ?? '?'} ${ch.class || ''}` })),
     hpBar(ch.hp, ch.max_hp, ch.temp_hp, 'my-hp'),
-    h('span', { class: 'ac', title: 'Armour class', 'aria-label': `Armour class ${ch.ac}` },
-      h('span', { 'aria-hidden': 'true', text: `AC ${ch.ac ?? '?'}` })),
+    h('span', { class: 'ac', title: 'Armour class', text: `AC ${ch.ac ?? '?'}` }),
     conditionChips(ch.conditions),
+    h('span', { class: 'sr-only', text: 'Open the character sheet' }),
     h('span', { class: 'cb-more', 'aria-hidden': 'true', text: '›' }));
-  btn.setAttribute('aria-label', `${ch.name}: ${ch.hp} of ${ch.max_hp} hit points, armour class ${ch.ac}. Open character sheet`);
   root.replaceChildren(btn);
 }
 

@@ -21,7 +21,7 @@ public abstract class BrowserTestBase
     private DmApi? dm;
 
     /// <summary>The running server.</summary>
-    protected PartyServer Server => server ?? throw new InvalidOperationException("Server not started.");
+    private protected PartyServer Server => server ?? throw new InvalidOperationException("Server not started.");
 
     /// <summary>A DM API client for the running server.</summary>
     protected DmApi Dm => dm ?? throw new InvalidOperationException("Server not started.");

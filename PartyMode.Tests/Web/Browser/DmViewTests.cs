@@ -4,6 +4,9 @@ namespace PartyMode.Tests.Web.Browser;
 
 public sealed class DmViewTests : BrowserTestBase
 {
+    private static readonly string[] Elara = ["elara"];
+    private static readonly string[] Gorm = ["gorm"];
+
     [Test]
     public async Task DmView_PopTypeResolve_PlayerSeesNarrative()
     {
@@ -32,8 +35,8 @@ public sealed class DmViewTests : BrowserTestBase
         var dm = await OpenAsync("dm", 1280, 800);
         var forElara = "Elara hears her sister's voice " + Guid.NewGuid().ToString("N")[..6];
         var forGorm = "Gorm smells brimstone " + Guid.NewGuid().ToString("N")[..6];
-        await Dm.PostAsync("/api/dm/whisper", new { to = new[] { "elara" }, text = forElara });
-        await Dm.PostAsync("/api/dm/whisper", new { to = new[] { "gorm" }, text = forGorm });
+        await Dm.PostAsync("/api/dm/whisper", new { to = Elara, text = forElara });
+        await Dm.PostAsync("/api/dm/whisper", new { to = Gorm, text = forGorm });
 
         await dm.GetByTestId("tab-viewas").ClickAsync();
         await dm.GetByTestId("viewas-seat").SelectOptionAsync("elara");

@@ -5,6 +5,8 @@ namespace PartyMode.Tests.Web.Browser;
 
 public sealed class PlayerViewTests : BrowserTestBase
 {
+    private static readonly string[] Poisoned = ["poisoned"];
+
     [Test]
     public async Task ResolvedAction_WithPrivatePart_ReachesOnlyItsAudience()
     {
@@ -30,7 +32,7 @@ public sealed class PlayerViewTests : BrowserTestBase
         await Dm.PostAsync("/api/dm/narrate", new { narrative = marker });
 
         await Expect(Feed(thorin)).ToContainTextAsync(narrative);
-        await Expect(thorin.GetByTestId("msg-private").Filter(new() { HasText = secret })).ToBeVisibleAsync();
+        await Expect(Feed(thorin).GetByTestId("msg-private").Filter(new() { HasText = secret })).ToBeVisibleAsync();
         await Expect(thorin.GetByTestId("secrets")).ToContainTextAsync(secret);
         await Expect(mine.GetByTestId("action-status")).ToHaveTextAsync("Done");
         await Expect(MyAction(thorin, said)).ToHaveCountAsync(1);
@@ -54,7 +56,7 @@ public sealed class PlayerViewTests : BrowserTestBase
         var hp = before > max / 2 ? max / 2 - 1 : max - 1;
         var expected = hp.ToString(CultureInfo.InvariantCulture);
 
-        await Dm.PatchAsync("/api/dm/characters/thorin", new { hp, conditions = new[] { "poisoned" } });
+        await Dm.PatchAsync("/api/dm/characters/thorin", new { hp, conditions = Poisoned });
 
         await Expect(thorin.GetByTestId("my-hp")).ToHaveAttributeAsync("data-hp", expected);
         await Expect(thorin.GetByTestId("charbar")).ToContainTextAsync("poisoned");

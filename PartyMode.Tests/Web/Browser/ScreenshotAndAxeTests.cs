@@ -6,6 +6,9 @@ namespace PartyMode.Tests.Web.Browser;
 
 public sealed class ScreenshotAndAxeTests : BrowserTestBase
 {
+    private static readonly string[] Thorin = ["thorin"];
+    private static readonly string[] Poisoned = ["poisoned"];
+
     [Test]
     public async Task Views_WithSomeStory_AreCapturedAndPassAxe()
     {
@@ -48,9 +51,9 @@ public sealed class ScreenshotAndAxeTests : BrowserTestBase
     private async Task PlayARoundAsync()
     {
         await Dm.PostAsync("/api/dm/narrate", new { narrative = "The barkeep wipes a glass and watches the door. Rain hammers the shutters." });
-        await Dm.PostAsync("/api/dm/whisper", new { to = new[] { "thorin" }, text = "You recognise the hooded stranger: he owes you money." });
+        await Dm.PostAsync("/api/dm/whisper", new { to = Thorin, text = "You recognise the hooded stranger: he owes you money." });
         await Dm.PostAsync("/api/dm/roll", new { expr = "1d20+2", visibility = "private", @for = "thorin", label = "Insight" });
-        await Dm.PatchAsync("/api/dm/characters/elara", new { conditions = new[] { "poisoned" } });
+        await Dm.PatchAsync("/api/dm/characters/elara", new { conditions = Poisoned });
         using var thorinHttp = new HttpClient { BaseAddress = new Uri(Server.LocalUrl) };
         thorinHttp.DefaultRequestHeaders.Authorization = new("Bearer", Server.TokenFor("thorin"));
         using var first = await thorinHttp.PostAsync("/api/actions", System.Net.Http.Json.JsonContent.Create(new { text = "I walk up to the bar and ask about the old mill." }));
