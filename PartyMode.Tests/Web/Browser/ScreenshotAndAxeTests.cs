@@ -1,5 +1,6 @@
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using PartyMode.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace PartyMode.Tests.Web.Browser;
@@ -70,7 +71,9 @@ public sealed class ScreenshotAndAxeTests : BrowserTestBase
 
     private static async Task<string> ShotAsync(IPage page, string name)
     {
-        var path = Path.Combine(RepoPaths.Screenshots, name);
+        var dir = Path.Combine(RepoPaths.Root, "TestResults", "screenshots");
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, name);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
         return path;
     }
