@@ -4,7 +4,7 @@ import { panel, run, btn } from './dm-ui.js';
 import { hpBar, conditionChips } from './sheet.js';
 
 export function charsPanel({ api }) {
-  const list = h('ul', { class: 'chars', 'data-testid': 'dm-chars' });
+  const list = h('ul', { class: 'chars', 'data-testid': 'dm-chars-list' });
   const el = panel('chars', 'Characters', list);
   const sheets = new Map();
 

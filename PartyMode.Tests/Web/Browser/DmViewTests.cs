@@ -45,4 +45,21 @@ public sealed class DmViewTests : BrowserTestBase
         await Expect(dm.GetByTestId("viewas-feed")).ToContainTextAsync(forElara);
         await Expect(dm.GetByTestId("viewas-feed")).Not.ToContainTextAsync(forGorm);
     }
+
+    [Test]
+    public async Task DmView_SeatsTab_ShowsJoinQrAndLiveConnectionState()
+    {
+        var dm = await OpenAsync("dm", 1280, 800);
+        await dm.GetByTestId("tab-seats").ClickAsync();
+        await Expect(dm.GetByTestId("seat-state-gorm")).ToContainTextAsync("Offline");
+
+        await OpenAsync("gorm");
+        await Expect(dm.GetByTestId("seat-state-gorm")).ToContainTextAsync("Online");
+
+        await dm.GetByTestId("qr-btn-gorm").ClickAsync();
+        var img = dm.GetByTestId("qr-gorm");
+        await Expect(img).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^blob:"));
+        var width = await img.EvaluateAsync<int>("async i => { await i.decode(); return i.naturalWidth; }");
+        Assert.That(width, Is.GreaterThan(20));
+    }
 }

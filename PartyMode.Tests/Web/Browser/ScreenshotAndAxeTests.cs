@@ -9,6 +9,7 @@ public sealed class ScreenshotAndAxeTests : BrowserTestBase
 {
     private static readonly string[] Thorin = ["thorin"];
     private static readonly string[] Poisoned = ["poisoned"];
+    private static readonly string[] DmTabs = ["table", "chars", "combat", "seats", "viewas"];
 
     [Test]
     public async Task Views_WithSomeStory_AreCapturedAndPassAxe()
@@ -42,8 +43,20 @@ public sealed class ScreenshotAndAxeTests : BrowserTestBase
         shots.Add(await ShotAsync(dm, "dm-1280x800.png"));
         problems.AddRange(await SeriousViolationsAsync(dm, "dm"));
 
+        foreach (var tab in DmTabs)
+        {
+            await dm.GetByTestId($"tab-{tab}").ClickAsync();
+            await Expect(dm.GetByTestId($"dm-{tab}")).ToBeVisibleAsync();
+            problems.AddRange(await SeriousViolationsAsync(dm, $"dm {tab} tab"));
+        }
+
         var dmPhone = await OpenAsync("dm", 375, 812);
         shots.Add(await ShotAsync(dmPhone, "dm-375x812.png"));
+
+        await dmPhone.GotoAsync(Server.LocalUrl + "/");
+        await Expect(dmPhone.GetByTestId("join-form")).ToBeVisibleAsync();
+        shots.Add(await ShotAsync(dmPhone, "landing-375x812.png"));
+        problems.AddRange(await SeriousViolationsAsync(dmPhone, "landing"));
 
         Assert.That(problems, Is.Empty);
         Assert.That(shots.Select(f => new FileInfo(f).Length), Has.All.GreaterThan(5_000));
