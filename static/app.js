@@ -93,7 +93,8 @@ async function main() {
   $('#campaign-name').textContent = (session.campaign && session.campaign.name) || 'PartyMode';
   $('#seat-name').textContent = role === 'player' ? `Playing ${session.name || me}`
     : role === 'dm' ? 'Dungeon Master' : 'Watching';
-  document.title = `${session.name || role} · ${(session.campaign && session.campaign.name) || 'PartyMode'}`;
+  const baseTitle = `${session.name || role} · ${(session.campaign && session.campaign.name) || 'PartyMode'}`;
+  document.title = baseTitle;
 
   const ctx = {
     role, me, name,
@@ -122,16 +123,24 @@ async function main() {
   const combat = new CombatPanel($('#combat'), ctx);
   let actions = null;
   let dm = null;
+  let offlineTick = 0;
   const conn = new Connection({
     token, api, seqKey: app.key + ':seq',
     onStatus: (state, detail) => {
       if (state === 'online') setConn('online', 'Connected');
       else if (state === 'connecting') setConn('connecting', 'Connecting…');
       else {
-        const secs = detail ? Math.max(1, Math.round((detail.retryAt - Date.now()) / 1000)) : 0;
-        setConn('offline', secs ? `Offline — retrying in ${secs}s` : 'Offline');
+        clearInterval(offlineTick);
+        const draw = () => {
+          const secs = detail ? Math.max(0, Math.round((detail.retryAt - Date.now()) / 1000)) : 0;
+          setConn('offline', secs ? `Offline — retry in ${secs}s` : 'Offline — retrying');
+          if (!secs) clearInterval(offlineTick);
+        };
+        draw();
+        offlineTick = setInterval(draw, 1000);
         if (actions) actions.onDisconnect();
       }
+      if (state !== 'offline') clearInterval(offlineTick);
     },
     onFatal: kind => showFatal(kind, app),
     onReset: () => { feed.clear(); cache = []; store.del(app.key + ':events'); },
@@ -209,7 +218,10 @@ async function main() {
     app.combat = c;
     for (const x of (c && c.initiative) || []) if (!app.names.has(x.id)) app.names.set(x.id, x.name);
     combat.update(c);
-    if (actions) actions.setGate(gating(combat.combat, me, role));
+    const g = gating(combat.combat, me, role);
+    if (actions) actions.setGate(g);
+    const yours = role === 'player' && g.canAct && !!combat.combat;
+    document.title = (yours ? '▶ Your turn · ' : '') + baseTitle;
     if (dm) dm.onCombat(c);
   }
 

@@ -19,7 +19,7 @@ export class Actions {
     this.input.addEventListener('keydown', e => {
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); this.submit(); }
     });
-    this.input.addEventListener('input', () => this.hintLength());
+    this.input.addEventListener('input', () => { this.hintLength(); this.grow(); });
     this.whisper.addEventListener('change', () => this.form.classList.toggle('whispering', this.whisper.checked));
   }
 
@@ -42,6 +42,8 @@ export class Actions {
 
   /** Gating from combat state, combined with the connection not mattering (offline sends queue). */
   setGate(g) {
+    // A turn that just came round: a short buzz for a phone lying on the table.
+    if (g.canAct && !this.gate.canAct && navigator.vibrate) { try { navigator.vibrate(200); } catch { /* not allowed */ } }
     this.gate = g;
     const off = !g.canAct;
     this.input.disabled = off;
@@ -50,6 +52,12 @@ export class Actions {
     this.input.placeholder = off ? (g.reason || 'Wait for your turn') : 'What do you do?';
     this.form.classList.toggle('gated', off);
     this.hint.textContent = '';
+  }
+
+  /** The box grows with the text (up to the CSS max-height) instead of scrolling inside one line. */
+  grow() {
+    this.input.style.height = 'auto';
+    this.input.style.height = `${this.input.scrollHeight + 2}px`;
   }
 
   hintLength() {
@@ -69,6 +77,7 @@ export class Actions {
     this.renderLocal(item, this.conn.isOpen ? 'sending' : 'offline');
     this.input.value = '';
     this.hintLength();
+    this.grow();
     this.flush();
   }
 

@@ -18,6 +18,7 @@ export function startDm({ app, api, feed, ctx, tabs }) {
   const combat = combatPanel({ app, api });
   const viewas = viewAsPanel({ app, api, ctx });
   root.append(queue.el, table.el, chars.el, combat.el, seats.el, viewas.el);
+  $('#panel-story').append(quickNarrate(api));
   tabs.link();
   seats.start();
   queue.load();
@@ -148,4 +149,21 @@ function queuePanel({ app, api, ctx }) {
   }
 
   return { el, load, onParty() { /* names update on next render */ } };
+}
+
+/** A one-line "say to everyone" under the DM's story, for scene text between actions. */
+function quickNarrate(api) {
+  const text = h('textarea', { id: 'dm-quick-text', rows: 1, placeholder: 'Narrate to everyone…', 'data-testid': 'dm-quick-text', enterkeyhint: 'send' });
+  const send = async () => {
+    const narrative = text.value.trim();
+    if (!narrative) return;
+    const r = await run(button, () => api('POST', '/api/dm/narrate', { narrative, audience: 'public' }));
+    if (r !== undefined) text.value = '';
+  };
+  const button = btn('Narrate', send, 'primary', 'dm-quick-send');
+  text.addEventListener('keydown', e => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); send(); }
+  });
+  return h('form', { class: 'quick-narrate', 'aria-label': 'Narrate to everyone', onsubmit: e => { e.preventDefault(); send(); } },
+    h('label', { for: 'dm-quick-text', class: 'sr-only', text: 'Narrate to everyone' }), text, button);
 }
