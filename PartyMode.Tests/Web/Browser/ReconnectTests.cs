@@ -53,4 +53,49 @@ public sealed class ReconnectTests : BrowserTestBase
 
         await Expect(Feed(page).GetByText(before)).ToHaveCountAsync(1);
     }
+
+    [Test]
+    public async Task LongAbsence_OverReplayLimit_ResyncsThroughEventsApi()
+    {
+        var blocked = 0;
+        IWebSocketRoute? current = null;
+        var page = await OpenAsync("gorm", beforeJoin: p => p.RouteWebSocketAsync("**/ws", ws =>
+        {
+            if (Volatile.Read(ref blocked) == 1)
+            {
+                _ = ws.CloseAsync(new WebSocketRouteCloseOptions { Code = 1013, Reason = "test: away" });
+                return;
+            }
+
+            current = ws;
+            ws.ConnectToServer();
+        }));
+        Volatile.Write(ref blocked, 1);
+        await current!.CloseAsync(new WebSocketRouteCloseOptions { Code = 1013, Reason = "test: drop" });
+        await Expect(page.GetByTestId("conn")).Not.ToHaveAttributeAsync("data-state", "online");
+
+        // More than the 1,000 a socket replays: the server answers with resync instead.
+        const int Missed = 1_010;
+        for (var i = 0; i < Missed; i++)
+        {
+            await Dm.PostAsync("/api/dm/narrate", new { narrative = $"Tick {i:D4} of the long night." });
+        }
+
+        var pages = 0;
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/api/events?after=", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref pages);
+            }
+        };
+        Volatile.Write(ref blocked, 0);
+        await page.GetByTestId("conn").ClickAsync();
+
+        await Expect(page.GetByTestId("notice-restored")).ToHaveTextAsync($"{Missed} missed messages restored", new() { Timeout = 60_000 });
+        Assert.That(Volatile.Read(ref pages), Is.GreaterThan(0), "the page should have paged /api/events after a resync");
+        await Expect(Feed(page).GetByText($"Tick {Missed - 1:D4} of the long night.")).ToHaveCountAsync(1);
+        await Expect(Feed(page).GetByText("Tick 0000 of the long night.")).ToHaveCountAsync(1);
+        await Expect(Feed(page).Locator("[data-testid=msg-narrative]").Filter(new() { HasText = "of the long night." })).ToHaveCountAsync(Missed);
+    }
 }
