@@ -34,6 +34,9 @@ internal sealed class SocketHub : IGameListener, IDisposable
 
     public int ConnectionCount => _connections.Count;
 
+    /// <summary>Frames waiting in all connections' queues.</summary>
+    public int QueuedFrames => _connections.Values.Sum(c => c.Reader.CanCount ? c.Reader.Count : 0);
+
     public int Connections(string seatId) => _seatCounts.TryGetValue(seatId, out var n) ? n : 0;
 
     public DateTimeOffset? LastSeen(string seatId) => _lastSeen.TryGetValue(seatId, out var t) ? t : null;
