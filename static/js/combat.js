@@ -65,7 +65,7 @@ export class CombatPanel {
         const end = new Date(c.deadline).getTime();
         const draw = () => {
           const s = Math.max(0, Math.round((end - Date.now()) / 1000));
-          countdown.textContent = `⏱ ${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+          countdown.textContent = s > 0 ? `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')} left ·` : "Time's up ·";
           if (s === 0) clearInterval(this.tick);
         };
         draw();
