@@ -120,6 +120,7 @@ internal sealed class PartyServer : IAsyncDisposable
         app.MapPages();
         app.MapPlayerApi();
         app.MapDmApi();
+        app.MapCombat();
         app.MapSockets();
 
         var server = new PartyServer(app, store, daemonLock, log, state, imported);
