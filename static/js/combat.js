@@ -15,7 +15,7 @@ export function gating(combat, me, role) {
     }
     return { canAct: false, reason: 'This round is for the others.' };
   }
-  if (!combat.active) return { canAct: true, reason: '' };
+  if (!(combat.in_combat ?? combat.active)) return { canAct: true, reason: '' };
   if (combat.your_turn === true || (combat.your_turn == null && combat.current_turn === me)) return { canAct: true, reason: '' };
   return { canAct: false, reason: `Waiting for ${turnName(combat)}…` };
 }
@@ -79,7 +79,7 @@ export class CombatPanel {
         h('strong', { text: role === 'player' ? `Waiting for ${turnName(c)}` : `${turnName(c)}'s turn` }),
         h('span', { class: 'small', text: ` Round ${c.round ?? 1}` })));
     }
-    if (c.active && (c.initiative || []).length) {
+    if ((c.in_combat ?? c.active) && (c.initiative || []).length) {
       parts.push(h('ol', { class: 'initiative', 'aria-label': 'Initiative order', 'data-testid': 'initiative' },
         (c.initiative || []).map(x => {
           const current = x.id === c.current_turn;

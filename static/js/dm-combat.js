@@ -20,7 +20,9 @@ export function combatPanel({ app, api }) {
   }
 
   function render() {
-    body.replaceChildren(combat && combat.active ? activeView() : builder(), simulForm());
+    // `in_combat` tells a fight from a simultaneous round held outside one.
+    const fighting = combat && (combat.in_combat ?? combat.active);
+    body.replaceChildren(fighting ? activeView() : builder(), simulForm());
   }
 
   function renderStatus() {
@@ -123,6 +125,6 @@ export function combatPanel({ app, api }) {
   render();
   return {
     el, update,
-    onParty() { if (!combat || !combat.active) render(); else if (simulPick) simulPick.fill(app.party); },
+    onParty() { if (!combat || !(combat.in_combat ?? combat.active)) render(); else if (simulPick) simulPick.fill(app.party); },
   };
 }

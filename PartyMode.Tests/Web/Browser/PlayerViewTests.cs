@@ -6,6 +6,7 @@ namespace PartyMode.Tests.Web.Browser;
 public sealed class PlayerViewTests : BrowserTestBase
 {
     private static readonly string[] Poisoned = ["poisoned"];
+    private static readonly string[] ThorinAndElara = ["thorin", "elara"];
 
     [Test]
     public async Task ResolvedAction_WithPrivatePart_ReachesOnlyItsAudience()
@@ -96,5 +97,29 @@ public sealed class PlayerViewTests : BrowserTestBase
 
         await Expect(thorin.GetByTestId("action-text")).ToBeEnabledAsync();
         await Expect(thorin.GetByTestId("combat")).ToBeHiddenAsync();
+    }
+
+    [Test]
+    public async Task SimultaneousRound_ListedPlayersActOnce_OthersWait()
+    {
+        var thorin = await OpenAsync("thorin");
+        var elara = await OpenAsync("elara");
+        var vex = await OpenAsync("vex");
+        var prompt = "The floor gives way beneath you " + Guid.NewGuid().ToString("N")[..6];
+
+        await Dm.PostAsync("/api/dm/combat/simultaneous", new { prompt, timeout_seconds = 300, players = ThorinAndElara });
+
+        await Expect(thorin.GetByTestId("simul-prompt")).ToHaveTextAsync(prompt);
+        await Expect(thorin.GetByTestId("countdown")).ToContainTextAsync("left");
+        await Expect(thorin.GetByTestId("waiting-for")).ToContainTextAsync("Thorin, Elara");
+        await Expect(thorin.GetByTestId("action-text")).ToBeEnabledAsync();
+        await Expect(vex.GetByTestId("simul-prompt")).ToHaveTextAsync(prompt);
+        await Expect(vex.GetByTestId("action-text")).ToBeDisabledAsync();
+
+        await SayAsync(thorin, "I grab the beam above me");
+
+        await Expect(thorin.GetByTestId("action-text")).ToBeDisabledAsync();
+        await Expect(elara.GetByTestId("waiting-for")).ToHaveTextAsync("Still to act: Elara");
+        await Expect(elara.GetByTestId("action-text")).ToBeEnabledAsync();
     }
 }

@@ -80,6 +80,16 @@ public sealed class ScreenshotAndAxeTests : BrowserTestBase
         });
         using var second = await thorinHttp.PostAsync("/api/actions", System.Net.Http.Json.JsonContent.Create(new { text = "I order an ale and sit by the fire." }));
         Assert.That(second.IsSuccessStatusCode, Is.True);
+        await Dm.PostAsync("/api/dm/combat/start", new
+        {
+            combatants = new object[]
+            {
+                new { id = "thorin", name = "Thorin", initiative = 17, kind = "pc" },
+                new { id = "bandit", name = "Bandit captain", initiative = 14, kind = "npc", hp = 30, max_hp = 30, ac = 15 },
+                new { id = "elara", name = "Elara", initiative = 11, kind = "pc" },
+                new { id = "vex", name = "Vex", initiative = 8, kind = "pc" },
+            },
+        });
     }
 
     private static async Task<string> ShotAsync(IPage page, string name)
