@@ -213,6 +213,8 @@ async function main() {
     $('#sheet').showModal();
   }
   $('#sheet-close').addEventListener('click', () => $('#sheet').close());
+  // A tap on the dimmed backdrop closes the sheet too (the dialog box itself fills its content).
+  $('#sheet').addEventListener('click', e => { if (e.target === e.currentTarget) e.currentTarget.close(); });
 
   function setCombat(c) {
     app.combat = c;
