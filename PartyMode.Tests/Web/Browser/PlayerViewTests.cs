@@ -47,10 +47,13 @@ public sealed class PlayerViewTests : BrowserTestBase
     }
 
     [Test]
-    public async Task CharacterPatch_ByDm_MovesOwnBarAndPartyPanel()
+    public async Task CharacterPatch_ByDm_UpdatesEveryOpenBrowser()
     {
         var thorin = await OpenAsync("thorin");
         var elara = await OpenAsync("elara");
+        var gorm = await OpenAsync("gorm", 1280, 800);
+        var dm = await OpenAsync("dm", 1280, 800);
+        await dm.GetByTestId("tab-chars").ClickAsync();
         var sheet = await Dm.GetAsync("/api/dm/characters/thorin");
         var max = (int)sheet!["character"]!["max_hp"]!;
         var before = (int)sheet["character"]!["hp"]!;
@@ -63,6 +66,9 @@ public sealed class PlayerViewTests : BrowserTestBase
         await Expect(thorin.GetByTestId("charbar")).ToContainTextAsync("poisoned");
         await Expect(elara.GetByTestId("party-hp-thorin")).ToHaveAttributeAsync("data-hp", expected);
         await Expect(elara.GetByTestId("party-thorin")).ToContainTextAsync("poisoned");
+        await Expect(gorm.GetByTestId("party-hp-thorin")).ToHaveAttributeAsync("data-hp", expected);
+        await Expect(dm.GetByTestId("dm-hp-thorin")).ToHaveValueAsync(expected);
+        await Expect(dm.GetByTestId("dm-char-thorin")).ToContainTextAsync("poisoned");
     }
 
     [Test]
