@@ -154,6 +154,7 @@ internal sealed class PartyServer : IAsyncDisposable
             await _app.StopAsync();
             await _app.DisposeAsync();
             State.Hub.Dispose();
+            Game.Dispose();
             _store.Dispose();
             DaemonInfo.Delete(State.Folder);
             _log.Information("Stopped");
