@@ -50,6 +50,17 @@ public sealed class ScreenshotAndAxeTests : BrowserTestBase
             problems.AddRange(await SeriousViolationsAsync(dm, $"dm {tab} tab"));
         }
 
+        await dm.GetByTestId("tab-seats").ClickAsync();
+        await dm.GetByTestId("qr-btn-thorin").ClickAsync();
+        await Expect(dm.GetByTestId("qr-thorin")).ToBeVisibleAsync();
+        shots.Add(await ShotAsync(dm, "dm-seats-1280x800.png"));
+        await dm.GetByTestId("tab-viewas").ClickAsync();
+        await dm.GetByTestId("viewas-seat").SelectOptionAsync("thorin");
+        await dm.GetByTestId("viewas-show").ClickAsync();
+        await Expect(dm.GetByTestId("viewas-feed")).ToContainTextAsync("His hands shake");
+        shots.Add(await ShotAsync(dm, "dm-viewas-1280x800.png"));
+        problems.AddRange(await SeriousViolationsAsync(dm, "dm view-as with content"));
+
         var dmPhone = await OpenAsync("dm", 375, 812);
         shots.Add(await ShotAsync(dmPhone, "dm-375x812.png"));
 
