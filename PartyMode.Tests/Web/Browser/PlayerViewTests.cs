@@ -128,4 +128,17 @@ public sealed class PlayerViewTests : BrowserTestBase
         await Expect(elara.GetByTestId("waiting-for")).ToHaveTextAsync("Still to act: Elara");
         await Expect(elara.GetByTestId("action-text")).ToBeEnabledAsync();
     }
+
+    [Test]
+    public async Task NarrativeWithMarkup_IsShownAsTextNeverAsHtml()
+    {
+        var vex = await OpenAsync("vex");
+        var markup = "<img src=x onerror=\"window.__pwned=1\"><b>bold</b> " + Guid.NewGuid().ToString("N")[..6];
+
+        await Dm.PostAsync("/api/dm/narrate", new { narrative = markup });
+
+        await Expect(Feed(vex).GetByTestId("msg-narrative").Filter(new() { HasText = markup })).ToHaveCountAsync(1);
+        await Expect(Feed(vex).Locator("img, b")).ToHaveCountAsync(0);
+        Assert.That(await vex.EvaluateAsync<bool>("() => window.__pwned === 1"), Is.False);
+    }
 }

@@ -49,4 +49,38 @@ public sealed class SeatRevocationTests : BrowserTestBase
         await Expect(Feed(thorin).GetByText(late)).ToBeInViewportAsync();
         await Expect(thorin.GetByTestId("new-pill")).ToBeHiddenAsync();
     }
+
+    [Test]
+    public async Task NinthTab_OnOnePlayerSeat_IsAskedToCloseOne()
+    {
+        var first = await OpenAsync("elara");
+        var tabs = new List<Microsoft.Playwright.IPage> { first };
+        for (var i = 1; i < 8; i++)
+        {
+            var tab = await first.Context.NewPageAsync();
+            await tab.GotoAsync($"{Server.LocalUrl}/play?token={Uri.EscapeDataString(Server.TokenFor("elara"))}");
+            await Expect(tab.GetByTestId("conn")).ToHaveAttributeAsync("data-state", "online");
+            tabs.Add(tab);
+        }
+
+        var ninth = await first.Context.NewPageAsync();
+        await ninth.GotoAsync($"{Server.LocalUrl}/play?token={Uri.EscapeDataString(Server.TokenFor("elara"))}");
+
+        await Expect(ninth.GetByTestId("fatal")).ToContainTextAsync("too many tabs");
+        await Expect(ninth.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Try again" })).ToBeVisibleAsync();
+        await Expect(tabs[^1].GetByTestId("conn")).ToHaveAttributeAsync("data-state", "online");
+
+        await tabs[^1].CloseAsync();
+        await PartyMode.Tests.Support.Poll.UntilAsync(
+            async () =>
+            {
+                var status = await Dm.GetAsync("/api/dm/status");
+                var seat = status!["seats"]!.AsArray().Single(x => (string?)x?["seat"] == "elara");
+                return (int)seat!["connections"]! < 8;
+            },
+            "the closed tab's socket to be counted out");
+        await ninth.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Try again" }).ClickAsync();
+        await Expect(ninth.GetByTestId("conn")).ToHaveAttributeAsync("data-state", "online");
+        await Expect(ninth.GetByTestId("fatal")).ToBeHiddenAsync();
+    }
 }
