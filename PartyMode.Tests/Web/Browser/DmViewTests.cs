@@ -62,4 +62,42 @@ public sealed class DmViewTests : BrowserTestBase
         var width = await img.EvaluateAsync<int>("async i => { await i.decode(); return i.naturalWidth; }");
         Assert.That(width, Is.GreaterThan(20));
     }
+
+    [Test]
+    public async Task DmView_RemoveThenNewLink_RevokesAndRestoresTheSeat()
+    {
+        var dm = await OpenAsync("dm", 1280, 800);
+        dm.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        var vex = await OpenAsync("vex");
+        await dm.GetByTestId("tab-seats").ClickAsync();
+
+        await dm.GetByTestId("kick-vex").ClickAsync();
+
+        await Expect(vex.GetByTestId("fatal")).ToContainTextAsync("The DM removed you");
+        await Expect(dm.GetByTestId("seat-state-vex")).ToHaveTextAsync("Removed");
+
+        await dm.GetByTestId("refresh-vex").ClickAsync();
+
+        await Expect(dm.GetByTestId("seat-state-vex")).Not.ToHaveTextAsync("Removed");
+        var again = await OpenAsync("vex");
+        await Expect(again.GetByTestId("char-name")).ToHaveTextAsync("Vex");
+    }
+
+    [Test]
+    public async Task DmView_PutBack_ReturnsTheActionToTheQueue()
+    {
+        var dm = await OpenAsync("dm", 1280, 800);
+        var elara = await OpenAsync("elara");
+        var said = "I read the runes on the lintel " + Guid.NewGuid().ToString("N")[..6];
+        await SayAsync(elara, said);
+        await Expect(dm.GetByTestId("dm-pending")).ToContainTextAsync(said);
+        await dm.GetByTestId("dm-take-next").ClickAsync();
+        await Expect(MyAction(elara, said).GetByTestId("action-status")).ToHaveTextAsync("The DM is considering it");
+
+        await dm.GetByTestId("dm-requeue").ClickAsync();
+
+        await Expect(dm.GetByTestId("dm-pending")).ToContainTextAsync(said);
+        await Expect(dm.GetByTestId("dm-editor")).ToBeHiddenAsync();
+        await Expect(MyAction(elara, said).GetByTestId("action-status")).ToHaveTextAsync("Queued");
+    }
 }
