@@ -17,13 +17,13 @@ switch ($Command) {
     New-Item -ItemType Directory -Force dist | Out-Null
     foreach ($rid in $rids) {
       $out = "dist/.publish/$rid"
-      dotnet publish PartyMode.Cli/PartyMode.Cli.csproj -c Release -r $rid --self-contained true `
+      dotnet publish PartyMode.Cli/PartyMode.Cli.csproj -c Release -r $rid --self-contained true --artifacts-path dist/.artifacts `
         -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true `
         -p:DebugType=none -o $out --nologo -v quiet
       $ext = if ($rid -like "win-*") { ".exe" } else { "" }
       Copy-Item "$out/partymode$ext" "dist/partymode-$version-$rid$ext"
     }
-    Remove-Item -Recurse -Force dist/.publish
+    Remove-Item -Recurse -Force dist/.publish, dist/.artifacts
     Get-ChildItem dist -Filter "partymode-$version-*" | ForEach-Object { "{0}  {1}" -f (Get-FileHash $_.FullName -Algorithm SHA256).Hash.ToLower(), $_.Name } | Set-Content dist/SHA256SUMS
   }
   "bench"   { dotnet run --project bench/PartyMode.Bench -c Release -- @Rest }

@@ -11,12 +11,13 @@ for rid in "${rids[@]}"; do
   out="dist/.publish/$rid"
   rm -rf "$out"
   echo "publish: $rid"
-  dotnet publish PartyMode.Cli/PartyMode.Cli.csproj -c Release -r "$rid" --self-contained true \
+  # Its own artifacts folder, so a publish never touches the bin/ and obj/ that builds and tests use.
+  dotnet publish PartyMode.Cli/PartyMode.Cli.csproj -c Release -r "$rid" --self-contained true --artifacts-path dist/.artifacts \
     -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true \
     -p:DebugType=none -p:GenerateDocumentationFile=false -o "$out" --nologo -v quiet
   ext=""; [[ "$rid" == win-* ]] && ext=".exe"
   cp "$out/partymode$ext" "dist/partymode-$version-$rid$ext"
 done
-rm -rf dist/.publish
+rm -rf dist/.publish dist/.artifacts
 (cd dist && sha256sum partymode-"$version"-* > SHA256SUMS)
 echo "publish: done"; cat dist/SHA256SUMS
