@@ -16,6 +16,6 @@ internal sealed record PartyPrompt(string Name, string Description, string? Argu
     public string ClaudeCodeFile()
     {
         var header = $"---\ndescription: {Description}\n" + (ArgumentHint is null ? string.Empty : $"argument-hint: {ArgumentHint}\n") + "---\n\n";
-        return header + Template.Replace(Placeholder, "$ARGUMENTS", StringComparison.Ordinal);
+        return header + Template.Replace(Placeholder, "$ARGUMENTS", StringComparison.Ordinal) + "\n";
     }
 }
