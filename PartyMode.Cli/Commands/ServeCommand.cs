@@ -1,13 +1,140 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using PartyMode.Cli.Hosting;
+using PartyMode.Engine;
+using PartyMode.Engine.Campaigns;
+using PartyMode.Engine.Visibility;
 
 namespace PartyMode.Cli.Commands;
 
+/// <summary><c>partymode serve</c>: the daemon in the foreground.</summary>
 internal static class ServeCommand
 {
+    private static readonly Option<string?> Campaign = new("--campaign") { Description = "Campaign JSON to import into a new data folder (default: the built-in demo)." };
+    private static readonly Option<int> Port = new("--port") { Description = "TCP port (0 picks a free one).", DefaultValueFactory = _ => 8080 };
+    private static readonly Option<string> Bind = new("--bind") { Description = "Address to listen on.", DefaultValueFactory = _ => "0.0.0.0" };
+    private static readonly Option<string?> PublicUrl = new("--public-url") { Description = "Base URL for join links, e.g. http://192.168.1.20:8080." };
+    private static readonly Option<bool> AllowRemoteDm = new("--allow-remote-dm") { Description = "Let the DM API answer other machines." };
+    private static readonly Option<string> ActionRate = new("--action-rate") { Description = "Actions per seat as COUNT/SECONDS.", DefaultValueFactory = _ => "10/10" };
+    private static readonly Option<int> AuthFailLimit = new("--auth-fail-limit") { Description = "Failed authentications a minute per non-loopback address before 429.", DefaultValueFactory = _ => 20 };
+    private static readonly Option<bool> Reset = new("--reset") { Description = "Wipe this data folder's stored game first (asks for confirmation)." };
+    private static readonly Option<bool> Yes = new("--yes") { Description = "With --reset: do not ask." };
+
     public static Command Create()
     {
-        var command = new Command("serve", "Not built yet.");
-        command.SetAction(_ => CliApp.Failed);
+        var command = new Command("serve", "Run the PartyMode daemon in the foreground.")
+        {
+            Campaign, Port, Bind, PublicUrl, AllowRemoteDm, ActionRate, AuthFailLimit, Reset, Yes,
+        };
+        command.SetAction((result, ct) => ExecuteAsync(result, ct));
         return command;
+    }
+
+    private static async Task<int> ExecuteAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var output = result.InvocationConfiguration.Output;
+        var error = result.InvocationConfiguration.Error;
+        var folder = CommonOptions.Folder(result);
+        if (!TryParseRate(result.GetValue(ActionRate)!, out var count, out var seconds))
+        {
+            await error.WriteLineAsync("--action-rate must be COUNT/SECONDS with whole numbers above 0, for example 10/10.");
+            return CliApp.UsageError;
+        }
+
+        var port = result.GetValue(Port);
+        if (port is < 0 or > 65535 || !System.Net.IPAddress.TryParse(result.GetValue(Bind), out _))
+        {
+            await error.WriteLineAsync("--port must be 0 to 65535 and --bind an IP address such as 0.0.0.0 or 127.0.0.1.");
+            return CliApp.UsageError;
+        }
+
+        var reset = result.GetValue(Reset);
+        if (reset && !result.GetValue(Yes) && !await ConfirmResetAsync(folder, output, error))
+        {
+            return CliApp.Failed;
+        }
+
+        PartyServer server;
+        try
+        {
+            server = await PartyServer.StartAsync(new PartyServerOptions
+            {
+                DataDirectory = folder.Root,
+                CampaignFile = result.GetValue(Campaign),
+                Port = port,
+                BindAddress = result.GetValue(Bind)!,
+                PublicUrl = result.GetValue(PublicUrl),
+                AllowRemoteDm = result.GetValue(AllowRemoteDm),
+                ActionRateCount = count,
+                ActionRateSeconds = seconds,
+                AuthFailLimit = result.GetValue(AuthFailLimit),
+                Reset = reset,
+                ConsoleLogging = true,
+            }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DaemonAlreadyRunningException or StartupException or CampaignMismatchException)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return CliApp.Failed;
+        }
+        catch (CampaignException ex)
+        {
+            await error.WriteLineAsync("The campaign file has problems; nothing was stored:");
+            foreach (var problem in ex.Problems)
+            {
+                await error.WriteLineAsync("  " + problem);
+            }
+
+            return CliApp.Failed;
+        }
+        catch (IOException ex) when (ex.InnerException is SocketException || ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            await error.WriteLineAsync($"Port {port} is already in use: pass another one with --port, or stop what uses it.");
+            return CliApp.Failed;
+        }
+
+        await using (server)
+        {
+            await Banner.PrintAsync(server, output);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; stop.Cancel(); });
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; stop.Cancel(); });
+            await Task.WhenAny(server.Stopped, Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default));
+            await output.WriteLineAsync("Stopping PartyMode…");
+            await server.StopAsync();
+            await output.WriteLineAsync("Stopped. Everything is saved in " + folder.Root);
+        }
+
+        return CliApp.Ok;
+    }
+
+    private static async Task<bool> ConfirmResetAsync(DataFolder folder, TextWriter output, TextWriter error)
+    {
+        if (Console.IsInputRedirected)
+        {
+            await error.WriteLineAsync($"--reset wipes the game stored in {folder.Root}; add --yes to confirm when there is no terminal to ask.");
+            return false;
+        }
+
+        await output.WriteAsync($"This wipes the game stored in {folder.Root} (actions, story, tokens stay). Type 'yes' to continue: ");
+        var answer = Console.ReadLine();
+        if (!string.Equals(answer?.Trim(), "yes", StringComparison.OrdinalIgnoreCase))
+        {
+            await error.WriteLineAsync("Nothing was wiped.");
+            return false;
+        }
+
+        return true;
+    }
+
+    internal static bool TryParseRate(string text, out int count, out int seconds)
+    {
+        count = seconds = 0;
+        var parts = text.Split('/');
+        return parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out count) && count > 0
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out seconds) && seconds > 0;
     }
 }

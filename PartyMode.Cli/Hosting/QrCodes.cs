@@ -2,25 +2,44 @@ using QRCoder;
 
 namespace PartyMode.Cli.Hosting;
 
-/// <summary>Join-link QR codes: drawn in a terminal with half-block characters, or as PNG bytes.</summary>
+/// <summary>Join QR codes for the terminal and as PNG files.</summary>
 internal static class QrCodes
 {
-    /// <summary>The QR code of <paramref name="url"/> as text lines for a terminal (dark modules on a light quiet zone).</summary>
+    /// <summary>A QR code drawn with half-block characters (two modules per character row).</summary>
     public static string RenderTerminal(string url)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.L);
-        using var ascii = new AsciiQRCode(data);
-        // Inverted so dark modules print as spaces on a light block background, which most terminals scan best.
-        return ascii.GetGraphicSmall(drawQuietZones: true, invert: true, endOfLine: "\n");
+        var modules = data.ModuleMatrix;
+        var size = modules.Count;
+        var sb = new System.Text.StringBuilder();
+        for (var y = 0; y < size; y += 2)
+        {
+            for (var x = 0; x < size; x++)
+            {
+                var top = modules[y][x];
+                var bottom = y + 1 < size && modules[y + 1][x];
+                // Dark modules print as spaces on a light background, so the code scans on dark terminals too.
+                sb.Append((top, bottom) switch
+                {
+                    (true, true) => ' ',
+                    (true, false) => '▄',
+                    (false, true) => '▀',
+                    _ => '█',
+                });
+            }
+
+            sb.Append('\n');
+        }
+
+        return sb.ToString();
     }
 
-    /// <summary>The QR code of <paramref name="url"/> as a PNG image.</summary>
+    /// <summary>The QR code as a PNG image.</summary>
     public static byte[] RenderPng(string url)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        using var png = new PngByteQRCode(data);
-        return png.GetGraphic(8);
+        return new PngByteQRCode(data).GetGraphic(8);
     }
 }

@@ -1,0 +1,32 @@
+using Serilog;
+using Serilog.Events;
+
+namespace PartyMode.Cli.Hosting;
+
+/// <summary>Serilog set-up: a rolling file under DATA/logs/, and the console (stderr in mcp mode) when asked.</summary>
+internal static class Logs
+{
+    public static Serilog.Core.Logger Create(DataFolder folder, bool console, string fileStem = "partymode")
+    {
+        DataFolder.CreatePrivateDirectory(folder.LogFolder);
+        var config = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            // ASP.NET Core's own request lines print query strings (/play?token=…): keep them out.
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .WriteTo.File(
+                Path.Combine(folder.LogFolder, fileStem + "-.log"),
+                rollingInterval: RollingInterval.Day,
+                retainedFileCountLimit: 14,
+                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj}{NewLine}{Exception}");
+        if (console)
+        {
+            config = config.WriteTo.Console(
+                outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}",
+                standardErrorFromLevel: LogEventLevel.Verbose);
+        }
+
+        return config.CreateLogger();
+    }
+}

@@ -1,0 +1,197 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using PartyMode.Cli.Sockets;
+using PartyMode.Cli.Storage;
+using PartyMode.Cli.Web;
+using PartyMode.Engine;
+using PartyMode.Engine.Campaigns;
+using Serilog;
+
+namespace PartyMode.Cli.Hosting;
+
+/// <summary>
+/// The daemon as an embeddable object: <c>serve</c> and the tests build, start and dispose it the same way.
+/// It owns the data folder lock, the store, the game and the Kestrel host.
+/// </summary>
+internal sealed class PartyServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly LiteDbGameStore _store;
+    private readonly DaemonLock _lock;
+    private readonly Serilog.Core.Logger _log;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _stopping;
+
+    private PartyServer(WebApplication app, LiteDbGameStore store, DaemonLock daemonLock, Serilog.Core.Logger log, ServerState state, bool imported)
+    {
+        _app = app;
+        _store = store;
+        _lock = daemonLock;
+        _log = log;
+        State = state;
+        Imported = imported;
+    }
+
+    public ServerState State { get; }
+
+    public Game Game => State.Game;
+
+    /// <summary>True when this start imported the campaign into an empty data folder.</summary>
+    public bool Imported { get; }
+
+    public int Port { get; private set; }
+
+    /// <summary>http://127.0.0.1:PORT</summary>
+    public string LocalUrl => State.LocalUrl;
+
+    /// <summary>Completes when the server has stopped (Ctrl+C, SIGTERM, <c>partymode stop</c>).</summary>
+    public Task Stopped => _stopped.Task;
+
+    public string TokenFor(string seatId) => Game.TokenFor(seatId);
+
+    public static async Task<PartyServer> StartAsync(PartyServerOptions options, CancellationToken cancellationToken = default)
+    {
+        var folder = DataFolder.Resolve(options.DataDirectory);
+        folder.EnsureExists();
+        var daemonLock = DaemonLock.Acquire(folder);
+        var log = Logs.Create(folder, options.ConsoleLogging);
+        LiteDbGameStore? store = null;
+        try
+        {
+            var (campaign, given) = LoadCampaign(options);
+            store = new LiteDbGameStore(folder.DataFile, log);
+            if (options.Reset)
+            {
+                store.Wipe();
+                log.Warning("The stored game of {Folder} was wiped (--reset)", folder.Root);
+            }
+
+            var gameOptions = new GameOptions
+            {
+                ActionRateCount = options.ActionRateCount,
+                ActionRateWindow = TimeSpan.FromSeconds(options.ActionRateSeconds),
+                Random = options.DiceSeed is { } seed ? new Random(seed) : Random.Shared,
+            };
+            var (game, imported) = Game.Open(store, campaign, TokenKey.LoadOrCreate(folder), gameOptions, options.TimeProvider, given);
+            var server = await BuildAndStartAsync(options, folder, daemonLock, log, store, game, imported, cancellationToken);
+            return server;
+        }
+        catch
+        {
+            store?.Dispose();
+            await log.DisposeAsync();
+            daemonLock.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<PartyServer> BuildAndStartAsync(
+        PartyServerOptions options, DataFolder folder, DaemonLock daemonLock, Serilog.Core.Logger log,
+        LiteDbGameStore store, Game game, bool imported, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "PartyMode", ContentRootPath = folder.Root });
+        builder.Logging.ClearProviders();
+        builder.Services.AddSerilog(log, dispose: false);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        // Signals are handled by the serve command; tests must not have the host hook the process.
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, NoSignalLifetime>();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = 1024 * 1024;
+            k.Listen(IPAddress.Parse(options.BindAddress), options.Port, l => l.Protocols = HttpProtocols.Http1);
+        });
+
+        var hub = new SocketHub(game, options.TimeProvider, log);
+        var state = new ServerState(game, hub, options, log, folder);
+        game.Listener = hub;
+        game.IsConnected = hub.IsConnected;
+        builder.Services.AddSingleton(state);
+
+        var app = builder.Build();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
+        app.UseMiddleware<ApiAuthMiddleware>();
+        app.MapPages();
+        app.MapPlayerApi();
+        app.MapDmApi();
+        app.MapSockets();
+
+        var server = new PartyServer(app, store, daemonLock, log, state, imported);
+        state.RequestShutdown = () => _ = server.StopAsync();
+        app.Lifetime.ApplicationStopping.Register(() => hub.CloseAll(1001, "server stopping"));
+        await app.StartAsync(cancellationToken);
+
+        var address = new Uri(app.Urls.First());
+        server.Port = address.Port;
+        state.LocalUrl = $"http://127.0.0.1:{server.Port}";
+        state.LanUrl = options.PublicUrl?.TrimEnd('/') ?? LanUrl(options.BindAddress, server.Port);
+        QrFiles.WriteAll(state);
+        DataFolder.WritePrivateFile(folder.DmTokenFile, System.Text.Encoding.ASCII.GetBytes(game.TokenFor("dm") + "\n"));
+        DaemonInfo.Write(folder, state.LocalUrl);
+        log.Information("PartyMode {Version} serving campaign {Campaign} on port {Port} (data {Folder})", BuildInfo.Version, game.Meta.CampaignId, server.Port, folder.Root);
+        return server;
+    }
+
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopping, 1) == 1)
+        {
+            await _stopped.Task;
+            return;
+        }
+
+        try
+        {
+            _log.Information("Stopping: closing sockets and the data file");
+            State.Hub.CloseAll(1001, "server stopping");
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            State.Hub.Dispose();
+            _store.Dispose();
+            DaemonInfo.Delete(State.Folder);
+            _log.Information("Stopped");
+            await _log.DisposeAsync();
+            _lock.Dispose();
+        }
+        finally
+        {
+            _stopped.TrySetResult();
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private static (Engine.Model.Campaign Campaign, bool Given) LoadCampaign(PartyServerOptions options)
+    {
+        if (options.CampaignFile is null)
+        {
+            return (CampaignLoader.Demo(), false);
+        }
+
+        if (!File.Exists(options.CampaignFile))
+        {
+            throw new StartupException($"The campaign file {options.CampaignFile} does not exist; check the path given to --campaign.");
+        }
+
+        return (CampaignLoader.Parse(File.ReadAllText(options.CampaignFile), Path.GetFileName(options.CampaignFile)), true);
+    }
+
+    private static string LanUrl(string bind, int port)
+    {
+        var ip = IPAddress.Parse(bind);
+        if (IPAddress.IsLoopback(ip))
+        {
+            return $"http://127.0.0.1:{port}";
+        }
+
+        if (!ip.Equals(IPAddress.Any) && !ip.Equals(IPAddress.IPv6Any))
+        {
+            return $"http://{bind}:{port}";
+        }
+
+        var candidates = LanAddresses.Candidates();
+        var best = candidates.Count > 0 ? candidates[0] : null;
+        return best is null ? $"http://127.0.0.1:{port}" : $"http://{best}:{port}";
+    }
+}

@@ -1,0 +1,42 @@
+namespace PartyMode.Cli.Hosting;
+
+/// <summary>How a <see cref="PartyServer"/> runs; <c>serve</c>'s options map onto these one to one.</summary>
+internal sealed class PartyServerOptions
+{
+    /// <summary>The data folder (created if missing).</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>TCP port; 0 picks a free one.</summary>
+    public int Port { get; init; } = 8080;
+
+    /// <summary>The address to listen on.</summary>
+    public string BindAddress { get; init; } = "0.0.0.0";
+
+    /// <summary>Base URL for join links, overriding the detected LAN address.</summary>
+    public string? PublicUrl { get; init; }
+
+    /// <summary>A campaign JSON file to import into a new data folder; null means the demo campaign.</summary>
+    public string? CampaignFile { get; init; }
+
+    /// <summary>Allow the DM API from other machines.</summary>
+    public bool AllowRemoteDm { get; init; }
+
+    public int ActionRateCount { get; init; } = 10;
+
+    public int ActionRateSeconds { get; init; } = 10;
+
+    /// <summary>Failed authentications a minute from one non-loopback address before 429.</summary>
+    public int AuthFailLimit { get; init; } = 20;
+
+    /// <summary>Wipe the stored game first (<c>serve --reset</c>).</summary>
+    public bool Reset { get; init; }
+
+    /// <summary>The clock (tests pass a FakeTimeProvider).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Write logs to the console too (serve in a terminal); never in mcp mode.</summary>
+    public bool ConsoleLogging { get; init; }
+
+    /// <summary>Seed for dice (tests); null for a random seed.</summary>
+    public int? DiceSeed { get; init; }
+}

@@ -1,0 +1,336 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text.Json;
+using PartyMode.Cli.Hosting;
+using PartyMode.Cli.Web;
+using PartyMode.Engine;
+using PartyMode.Engine.Visibility;
+
+namespace PartyMode.Cli.Sockets;
+
+/// <summary>The <c>/ws</c> endpoint (PROTOCOL §4): auth frame, welcome, replay, live events, client frames.</summary>
+internal static class SocketEndpoint
+{
+    public const int MaxFrameBytes = 64 * 1024;
+    public const int MaxTabsPerPlayer = 8;
+    public const int ReplayLimit = 1000;
+    public const int DefaultReplay = 100;
+    private static readonly TimeSpan AuthTimeout = TimeSpan.FromSeconds(10);
+
+    public static IEndpointRouteBuilder MapSockets(this IEndpointRouteBuilder app)
+    {
+        app.Map("/ws", HandleAsync);
+        return app;
+    }
+
+    private static async Task HandleAsync(HttpContext context, ServerState state)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await ApiErrors.Write(context, 400, "websocket_required", "Connect to /ws with a WebSocket.");
+            return;
+        }
+
+        if (!OriginAllowed(context))
+        {
+            await ApiErrors.Write(context, 403, "bad_origin", "WebSocket connections from other sites are refused.");
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var remote = context.Connection.RemoteIpAddress;
+        var auth = await ReadAuthAsync(socket, state, context.RequestAborted);
+        if (auth is null)
+        {
+            return;
+        }
+
+        var (token, lastSeq) = auth.Value;
+        if (state.AuthFailures.IsBlocked(remote))
+        {
+            await CloseAsync(socket, 4429, "too many failed authentications");
+            return;
+        }
+
+        var result = state.Game.Authenticate(token);
+        if (result.Status == AuthStatus.Invalid)
+        {
+            state.AuthFailures.RecordFailure(remote);
+            await CloseAsync(socket, 4401, "invalid token");
+            return;
+        }
+
+        if (result.Status == AuthStatus.Kicked)
+        {
+            await CloseAsync(socket, 4403, "the DM removed this seat");
+            return;
+        }
+
+        var viewer = result.Viewer!;
+        if (viewer.Role == Role.Dm && !state.IsDmAllowedFrom(remote))
+        {
+            await CloseAsync(socket, 4403, "the DM seat only connects from this machine");
+            return;
+        }
+
+        var connection = new SocketConnection(socket, viewer, remote?.ToString() ?? "?", state.Time);
+        if (!state.Hub.TryAdd(connection, MaxTabsPerPlayer))
+        {
+            await CloseAsync(socket, 4409, "more than 8 tabs on one seat");
+            return;
+        }
+
+        state.Log.Information("Socket open: seat {Seat} ({Role}) from {Remote}", viewer.SeatId, viewer.RoleName, connection.Remote);
+        try
+        {
+            await SendWelcomeAndReplayAsync(connection, result.Name ?? viewer.SeatId, lastSeq, state, context.RequestAborted);
+            var writer = WriteLoopAsync(connection, state);
+            var reader = ReadLoopAsync(connection, state, context.RequestAborted);
+            if (await Task.WhenAny(reader, writer) == reader)
+            {
+                connection.RequestClose(1000, "closed");
+                await writer;
+            }
+            else if (await Task.WhenAny(reader, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None)) != reader)
+            {
+                // We sent our close frame and the client never answered it.
+                socket.Abort();
+            }
+
+            await Task.WhenAll(reader.ContinueWith(_ => { }, TaskScheduler.Default), writer);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
+        {
+            // The client went away; nothing to tell anyone but the log.
+        }
+        finally
+        {
+            state.Hub.Remove(connection);
+            state.Log.Information("Socket closed: seat {Seat} ({Role}) code {Code}", viewer.SeatId, viewer.RoleName, connection.CloseCode == 0 ? (int?)socket.CloseStatus : connection.CloseCode);
+        }
+    }
+
+    private static bool OriginAllowed(HttpContext context)
+    {
+        var origin = context.Request.Headers.Origin.ToString();
+        if (string.IsNullOrEmpty(origin))
+        {
+            return true;
+        }
+
+        return Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            && string.Equals(uri.Authority, context.Request.Host.Value, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<(string? Token, long? LastSeq)?> ReadAuthAsync(WebSocket socket, ServerState state, CancellationToken aborted)
+    {
+        using var timeout = new CancellationTokenSource(AuthTimeout, state.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, aborted);
+        try
+        {
+            while (true)
+            {
+                var frame = await ReceiveFrameAsync(socket, linked.Token);
+                if (frame is null)
+                {
+                    return null;
+                }
+
+                if (frame.Value.TooBig)
+                {
+                    await CloseAsync(socket, 1009, "frame too big");
+                    return null;
+                }
+
+                try
+                {
+                    using var doc = JsonDocument.Parse(frame.Value.Bytes);
+                    var root = doc.RootElement;
+                    if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var type) && type.ValueEquals("auth"))
+                    {
+                        var token = root.TryGetProperty("token", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+                        long? lastSeq = root.TryGetProperty("last_seq", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt64(out var n) && n >= 0 ? n : null;
+                        return (token, lastSeq);
+                    }
+                }
+                catch (JsonException)
+                {
+                    // Answered below like any other frame that is not an auth frame.
+                }
+
+                await SendAsync(socket, Frames.Error("auth_required", "Send {\"type\":\"auth\",\"token\":\"…\"} first."), linked.Token);
+            }
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            await CloseAsync(socket, 4408, "no auth frame within 10 s");
+            return null;
+        }
+    }
+
+    private static async Task SendWelcomeAndReplayAsync(SocketConnection c, string name, long? lastSeq, ServerState state, CancellationToken ct)
+    {
+        var game = state.Game;
+        var viewer = c.Viewer;
+        // Registered first, then read the watermark: everything at or below it is replayed, everything
+        // above it arrives through the queue, and the writer drops queued duplicates at or below it.
+        var watermark = game.CommittedSeq;
+        c.SkipThroughSeq = watermark;
+        var welcome = game.Welcome(viewer);
+        var newest = game.NewestVisibleSeq(viewer, watermark);
+        var bytes = Frames.Write(w =>
+        {
+            w.WriteString("type", "welcome");
+            w.WriteString("role", viewer.RoleName);
+            if (viewer.Role == Role.Player)
+            {
+                w.WriteString("player_id", viewer.SeatId);
+            }
+            else
+            {
+                w.WriteNull("player_id");
+            }
+
+            w.WriteString("name", name);
+            w.WriteNumber("last_seq", newest);
+            if (welcome.Character is not null)
+            {
+                w.WritePropertyName("character");
+                JsonSerializer.Serialize(w, welcome.Character, EngineJson.Options);
+            }
+
+            w.WritePropertyName("party");
+            JsonSerializer.Serialize(w, welcome.Party, EngineJson.Options);
+            w.WritePropertyName("combat");
+            JsonSerializer.Serialize(w, welcome.Combat, EngineJson.Options);
+        });
+        await SendAsync(c.Socket, bytes, ct);
+
+        if (lastSeq is null)
+        {
+            foreach (var e in game.NewestEvents(viewer, DefaultReplay, watermark))
+            {
+                await SendAsync(c.Socket, e.WireBytes, ct);
+            }
+
+            return;
+        }
+
+        if (lastSeq >= newest)
+        {
+            return;
+        }
+
+        var (events, hasMore) = game.EventsAfter(viewer, lastSeq.Value, ReplayLimit, watermark);
+        if (hasMore)
+        {
+            await SendAsync(c.Socket, Frames.Resync(newest), ct);
+            return;
+        }
+
+        foreach (var e in events)
+        {
+            await SendAsync(c.Socket, e.WireBytes, ct);
+        }
+    }
+
+    private static async Task WriteLoopAsync(SocketConnection c, ServerState state)
+    {
+        try
+        {
+            await foreach (var frame in c.Reader.ReadAllAsync())
+            {
+                if (frame.Seq != 0 && frame.Seq <= c.SkipThroughSeq)
+                {
+                    continue;
+                }
+
+                await SendAsync(c.Socket, frame.Bytes, CancellationToken.None);
+            }
+
+            await CloseAsync(c.Socket, c.CloseCode == 0 ? 1000 : c.CloseCode, c.CloseReason);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
+        {
+            c.Socket.Abort();
+        }
+        finally
+        {
+            state.Hub.Remove(c);
+        }
+    }
+
+    private static async Task ReadLoopAsync(SocketConnection c, ServerState state, CancellationToken ct)
+    {
+        while (c.Socket.State == WebSocketState.Open && c.CloseCode == 0)
+        {
+            var frame = await ReceiveFrameAsync(c.Socket, ct);
+            if (frame is null)
+            {
+                return;
+            }
+
+            c.LastHeard = state.Time.GetUtcNow();
+            if (frame.Value.TooBig)
+            {
+                c.RequestClose(1009, "frame too big", discardQueued: true);
+                return;
+            }
+
+            await ClientFrames.HandleAsync(c, frame.Value.Bytes, state);
+        }
+    }
+
+    internal static async Task<(byte[] Bytes, bool TooBig)?> ReceiveFrameAsync(WebSocket socket, CancellationToken ct)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        try
+        {
+            using var message = new MemoryStream();
+            while (true)
+            {
+                var result = await socket.ReceiveAsync(buffer.AsMemory(), ct);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return null;
+                }
+
+                if (message.Length + result.Count > MaxFrameBytes)
+                {
+                    return (Array.Empty<byte>(), true);
+                }
+
+                message.Write(buffer, 0, result.Count);
+                if (result.EndOfMessage)
+                {
+                    return (message.ToArray(), false);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    internal static Task SendAsync(WebSocket socket, byte[] bytes, CancellationToken ct) =>
+        socket.SendAsync(new ArraySegment<byte>(bytes), WebSocketMessageType.Text, endOfMessage: true, ct);
+
+    private static async Task CloseAsync(WebSocket socket, int code, string reason)
+    {
+        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, timeout.Token);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
+        {
+            socket.Abort();
+        }
+    }
+}

@@ -1,0 +1,220 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using PartyMode.Engine;
+using PartyMode.Engine.Events;
+using PartyMode.Engine.Visibility;
+
+namespace PartyMode.Cli.Sockets;
+
+/// <summary>
+/// Fans committed notices out to connected sockets. Every frame passes the one visibility rule, and
+/// each distinct view is serialized once per notice, never once per socket.
+/// </summary>
+internal sealed class SocketHub : IGameListener, IDisposable
+{
+    private readonly ConcurrentDictionary<long, SocketConnection> _connections = new();
+    private readonly ConcurrentDictionary<string, int> _seatCounts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastSeen = new(StringComparer.Ordinal);
+    private readonly Game _game;
+    private readonly TimeProvider _time;
+    private readonly Serilog.ILogger _log;
+    private readonly ITimer _pinger;
+
+    public SocketHub(Game game, TimeProvider time, Serilog.ILogger log)
+    {
+        _game = game;
+        _time = time;
+        _log = log;
+        _pinger = time.CreateTimer(_ => PingAll(), null, PingInterval, PingInterval);
+    }
+
+    public static TimeSpan PingInterval { get; } = TimeSpan.FromSeconds(25);
+
+    public static TimeSpan SilenceLimit { get; } = TimeSpan.FromSeconds(60);
+
+    public int ConnectionCount => _connections.Count;
+
+    public int Connections(string seatId) => _seatCounts.TryGetValue(seatId, out var n) ? n : 0;
+
+    public DateTimeOffset? LastSeen(string seatId) => _lastSeen.TryGetValue(seatId, out var t) ? t : null;
+
+    public bool IsConnected(string seatId) => Connections(seatId) > 0;
+
+    /// <summary>Adds a connection; false when the player seat already has <paramref name="cap"/> sockets.</summary>
+    public bool TryAdd(SocketConnection connection, int cap)
+    {
+        var seat = connection.Viewer.SeatId;
+        var limited = connection.Viewer.Role == Role.Player;
+        var count = _seatCounts.AddOrUpdate(seat, 1, (_, n) => n + 1);
+        if (limited && count > cap)
+        {
+            _seatCounts.AddOrUpdate(seat, 0, (_, n) => n - 1);
+            return false;
+        }
+
+        _connections[connection.Id] = connection;
+        _lastSeen[seat] = _time.GetUtcNow();
+        if (limited && count == 1)
+        {
+            Presence(seat, connected: true);
+        }
+
+        return true;
+    }
+
+    public void Remove(SocketConnection connection)
+    {
+        if (!_connections.TryRemove(connection.Id, out _))
+        {
+            return;
+        }
+
+        var seat = connection.Viewer.SeatId;
+        var count = _seatCounts.AddOrUpdate(seat, 0, (_, n) => n - 1);
+        _lastSeen[seat] = _time.GetUtcNow();
+        if (connection.Viewer.Role == Role.Player && count == 0)
+        {
+            Presence(seat, connected: false);
+        }
+    }
+
+    /// <summary>Closes every socket (server stopping: 1001).</summary>
+    public void CloseAll(int code, string reason)
+    {
+        foreach (var c in _connections.Values)
+        {
+            c.RequestClose(code, reason);
+        }
+    }
+
+    public void Publish(IReadOnlyList<Notice> notices)
+    {
+        foreach (var notice in notices)
+        {
+            switch (notice)
+            {
+                case EventNotice { Event: var e }:
+                    Broadcast(e.Audience, new OutFrame(e.Seq, e.WireBytes));
+                    break;
+                case ActionStatusNotice n:
+                    Broadcast(n.Audience, new OutFrame(0, Frames.ActionStatus(n.Action)));
+                    break;
+                case CharacterNotice n:
+                    Broadcast(n.Audience, new OutFrame(0, Frames.Of("character_update", "character", n.Character)));
+                    break;
+                case PartyNotice:
+                    PublishParty();
+                    break;
+                case CombatNotice n:
+                    PublishCombat(n);
+                    break;
+                case SystemNotice n:
+                    Broadcast(n.Audience, new OutFrame(0, Frames.System(n.Text)));
+                    break;
+                case SeatRevokedNotice n:
+                    CloseSeat(n.SeatId, n.Kicked ? 4403 : 4401, n.Kicked ? "kicked" : "token refreshed");
+                    break;
+            }
+        }
+    }
+
+    public void Dispose() => _pinger.Dispose();
+
+    private void Broadcast(Audience audience, OutFrame frame)
+    {
+        foreach (var c in _connections.Values)
+        {
+            if (VisibilityRules.CanSee(c.Viewer, audience))
+            {
+                c.Enqueue(frame);
+            }
+        }
+    }
+
+    private void PublishParty()
+    {
+        byte[]? full = null;
+        byte[]? limited = null;
+        foreach (var c in _connections.Values)
+        {
+            var observer = c.Viewer.Role == Role.Observer;
+            var bytes = observer
+                ? limited ??= Frames.Of("party_update", "party", _game.GetParty(Viewer.Observer))
+                : full ??= Frames.Of("party_update", "party", _game.GetParty(Viewer.Dm));
+            c.Enqueue(new OutFrame(0, bytes));
+        }
+    }
+
+    private void PublishCombat(CombatNotice notice)
+    {
+        // One rendering per seat (your_turn differs), shared by all of that seat's sockets.
+        var perSeat = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var c in _connections.Values)
+        {
+            if (!perSeat.TryGetValue(c.Viewer.SeatId, out var bytes))
+            {
+                bytes = Frames.Of("combat_state", "combat", _game.CombatView(c.Viewer), writeNull: true);
+                perSeat[c.Viewer.SeatId] = bytes;
+            }
+
+            c.Enqueue(new OutFrame(0, bytes));
+        }
+    }
+
+    private void Presence(string seat, bool connected)
+    {
+        var frame = new OutFrame(0, Frames.Presence(seat, connected));
+        foreach (var c in _connections.Values)
+        {
+            // Observers are never announced, and presence is for the table (players and DM).
+            if (c.Viewer.Role != Role.Observer)
+            {
+                c.Enqueue(frame);
+            }
+        }
+    }
+
+    private void CloseSeat(string seat, int code, string reason)
+    {
+        var closed = 0;
+        foreach (var c in _connections.Values)
+        {
+            if (c.Viewer.SeatId == seat)
+            {
+                c.RequestClose(code, reason);
+                closed++;
+            }
+        }
+
+        if (closed > 0)
+        {
+            _log.Information("Closed {Count} socket(s) of seat {Seat} ({Reason})", closed, seat, reason);
+        }
+    }
+
+    /// <summary>Counts sockets a seat has open (for kick's closed_connections).</summary>
+    public int OpenSockets(string seat) => _connections.Values.Count(c => c.Viewer.SeatId == seat);
+
+    private void PingAll()
+    {
+        var now = _time.GetUtcNow();
+        var ping = new OutFrame(0, Frames.Ping(now));
+        foreach (var c in _connections.Values)
+        {
+            if (c.ClosingSince is { } since && DateTimeOffset.UtcNow - since > TimeSpan.FromSeconds(10))
+            {
+                // Its writer is stuck sending to a client that stopped reading.
+                c.Socket.Abort();
+                continue;
+            }
+
+            if (now - c.LastHeard > SilenceLimit)
+            {
+                c.RequestClose(4408, "no pong for 60 s", discardQueued: true);
+                continue;
+            }
+
+            c.Enqueue(ping);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+using System.Collections.Concurrent;
+
+using LiteDB;
+using PartyMode.Engine;
+using PartyMode.Engine.Actions;
+using PartyMode.Engine.Combat;
+using PartyMode.Engine.Events;
+using PartyMode.Engine.Model;
+using PartyMode.Engine.Seats;
+using PartyMode.Engine.Storage;
+
+namespace PartyMode.Cli.Storage;
+
+/// <summary>
+/// The game in one LiteDB file. LiteDB ties a transaction to its thread, so one dedicated writer
+/// thread commits every change set; change sets that queue up while it writes are committed
+/// together in one transaction (group commit), each acknowledged only after that commit.
+/// Documents are <c>{_id, j}</c> with the engine's own JSON in <c>j</c>, so the engine's types need no
+/// LiteDB mapping.
+/// </summary>
+internal sealed class LiteDbGameStore : IGameStore, IDisposable
+{
+    private const int MaxBatch = 512;
+    private readonly LiteDatabase _db;
+    private readonly BlockingCollection<(ChangeSet Changes, TaskCompletionSource Done)> _queue = new();
+    private readonly Thread _writer;
+    private readonly Serilog.ILogger _log;
+
+    public LiteDbGameStore(string path, Serilog.ILogger log)
+    {
+        _log = log;
+        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+        _writer = new Thread(WriterLoop) { IsBackground = true, Name = "partymode-store-writer" };
+        _writer.Start();
+    }
+
+    /// <summary>Change sets committed so far (for diagnostics and benchmarks).</summary>
+    public long CommittedChangeSets { get; private set; }
+
+    /// <summary>Transactions written so far; fewer than change sets when group commit batched them.</summary>
+    public long Transactions { get; private set; }
+
+    public StoredGame? Load()
+    {
+        var metaDoc = _db.GetCollection("meta").FindById("game");
+        if (metaDoc is null)
+        {
+            return null;
+        }
+
+        var combatDoc = _db.GetCollection("combat").FindById("current");
+        return new StoredGame
+        {
+            Meta = Read<GameMeta>(metaDoc),
+            Seats = ReadAll<Seat>("seats"),
+            Characters = ReadAll<Character>("characters"),
+            Npcs = ReadAll<Npc>("npcs"),
+            Locations = ReadAll<Location>("locations"),
+            Actions = ReadAll<GameAction>("actions"),
+            Events = ReadAll<GameEvent>("events"),
+            Combat = combatDoc is null ? null : Read<CombatState>(combatDoc),
+        };
+    }
+
+    public Task Commit(ChangeSet changes)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
+        {
+            _queue.Add((changes, done));
+        }
+        catch (InvalidOperationException)
+        {
+            done.SetException(new ObjectDisposedException(nameof(LiteDbGameStore), "The data file is closed."));
+        }
+
+        return done.Task;
+    }
+
+    public void Wipe()
+    {
+        foreach (var name in _db.GetCollectionNames().ToList())
+        {
+            _db.DropCollection(name);
+        }
+
+        _db.Checkpoint();
+    }
+
+    public void Dispose()
+    {
+        _queue.CompleteAdding();
+        _writer.Join();
+        _db.Checkpoint();
+        _db.Dispose();
+        _queue.Dispose();
+    }
+
+    private void WriterLoop()
+    {
+        var batch = new List<(ChangeSet Changes, TaskCompletionSource Done)>(MaxBatch);
+        foreach (var first in _queue.GetConsumingEnumerable())
+        {
+            batch.Clear();
+            batch.Add(first);
+            while (batch.Count < MaxBatch && _queue.TryTake(out var next))
+            {
+                batch.Add(next);
+            }
+
+            try
+            {
+                _db.BeginTrans();
+                foreach (var (changes, _) in batch)
+                {
+                    Apply(changes);
+                }
+
+                _db.Commit();
+                Transactions++;
+            }
+            catch (Exception ex)
+            {
+                _log.Fatal(ex, "Writing to the data file failed; {Count} changes were not acknowledged", batch.Count);
+                TryRollback();
+                foreach (var (_, done) in batch)
+                {
+                    done.TrySetException(ex);
+                }
+
+                continue;
+            }
+
+            foreach (var (changes, done) in batch)
+            {
+                CommittedChangeSets++;
+                try
+                {
+                    changes.Committed?.Invoke();
+                }
+                catch (Exception ex)
+                {
+                    // A failed push must not un-acknowledge a durable write.
+                    _log.Error(ex, "Pushing a committed change to viewers failed");
+                }
+
+                done.TrySetResult();
+            }
+        }
+    }
+
+    private void TryRollback()
+    {
+        try
+        {
+            _db.Rollback();
+        }
+        catch (LiteException ex)
+        {
+            _log.Error(ex, "Rolling back the failed transaction failed");
+        }
+    }
+
+    private void Apply(ChangeSet changes)
+    {
+        if (changes.Meta is not null)
+        {
+            _db.GetCollection("meta").Upsert(Doc("game", changes.Meta));
+        }
+
+        Upsert("seats", changes.Seats, s => s.Id);
+        Upsert("characters", changes.Characters, c => c.Id);
+        Upsert("npcs", changes.Npcs, n => n.Id);
+        Upsert("locations", changes.Locations, l => l.Id);
+        Upsert("actions", changes.Actions, a => a.Id);
+        if (changes.Events.Count > 0)
+        {
+            var events = _db.GetCollection("events");
+            foreach (var e in changes.Events)
+            {
+                events.Upsert(Doc(e.Seq, e));
+            }
+        }
+
+        if (changes.CombatChanged)
+        {
+            var combat = _db.GetCollection("combat");
+            if (changes.Combat is null)
+            {
+                combat.Delete("current");
+            }
+            else
+            {
+                combat.Upsert(Doc("current", changes.Combat));
+            }
+        }
+    }
+
+    private void Upsert<T>(string collection, List<T> items, Func<T, string> id)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        var col = _db.GetCollection(collection);
+        foreach (var item in items)
+        {
+            col.Upsert(Doc(id(item), item));
+        }
+    }
+
+    private static BsonDocument Doc<T>(BsonValue id, T value) => new()
+    {
+        ["_id"] = id,
+        ["j"] = System.Text.Json.JsonSerializer.Serialize(value, EngineJson.Options),
+    };
+
+    private static T Read<T>(BsonDocument doc) => System.Text.Json.JsonSerializer.Deserialize<T>(doc["j"].AsString, EngineJson.Options)!;
+
+    private List<T> ReadAll<T>(string collection) =>
+        _db.GetCollection(collection).FindAll().Select(Read<T>).ToList();
+}

@@ -1,0 +1,31 @@
+using PartyMode.Engine;
+
+namespace PartyMode.Cli.Web;
+
+/// <summary>Errors as PROTOCOL §3 shapes them: <c>{"error":{"code","message"}}</c>.</summary>
+internal static class ApiErrors
+{
+    public static async Task Write(HttpContext context, int status, string code, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.Body.WriteAsync(Sockets.Frames.Write(w =>
+        {
+            w.WriteStartObject("error");
+            w.WriteString("code", code);
+            w.WriteString("message", message);
+            w.WriteEndObject();
+        }));
+    }
+
+    public static int StatusOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.BadRequest => 400,
+        ErrorKind.Unauthorized => 401,
+        ErrorKind.Forbidden => 403,
+        ErrorKind.NotFound => 404,
+        ErrorKind.Conflict => 409,
+        ErrorKind.RateLimited => 429,
+        _ => 503,
+    };
+}

@@ -1,0 +1,84 @@
+using System.Reflection;
+using PartyMode.Cli.Hosting;
+using PartyMode.Engine;
+
+namespace PartyMode.Cli.Web;
+
+/// <summary>The anonymous routes: <c>/healthz</c>, <c>/</c>, <c>/play</c> (checks its own token) and <c>/static/…</c> from the binary.</summary>
+internal static class PageEndpoints
+{
+    private static readonly Assembly Resources = typeof(PageEndpoints).Assembly;
+
+    public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", () => Wire.Json(w => w.WriteString("status", "ok")));
+        app.MapGet("/", (HttpContext c) => Embedded(c, "index.html"));
+        app.MapGet("/play", Play);
+        app.MapGet("/static/{**path}", (HttpContext c, string path) => Embedded(c, path));
+        return app;
+    }
+
+    private static IResult Play(HttpContext context, ServerState state)
+    {
+        NoReferrer(context);
+        context.Response.Headers.CacheControl = "no-store";
+        var token = context.Request.Query["token"].ToString();
+        if (token.Length > 0)
+        {
+            var result = state.Game.Authenticate(token);
+            if (result.Status != AuthStatus.Ok)
+            {
+                state.AuthFailures.RecordFailure(context.Connection.RemoteIpAddress);
+                var kicked = result.Status == AuthStatus.Kicked;
+                return Results.Content(
+                    PlainPage(kicked ? "The DM removed you from this game" : "This link does not work",
+                        kicked ? "The game master removed this seat. Ask them for a new link if that was a mistake."
+                               : "The link is wrong or out of date: the game master may have made a new one. Ask them for a new link or QR code."),
+                    "text/html; charset=utf-8", statusCode: kicked ? 403 : 401);
+            }
+        }
+
+        return Embedded(context, "play.html");
+    }
+
+    private static IResult Embedded(HttpContext context, string path)
+    {
+        if (path.Contains("..", StringComparison.Ordinal))
+        {
+            return Results.NotFound();
+        }
+
+        var stream = Resources.GetManifestResourceStream("static/" + path);
+        if (stream is null)
+        {
+            return Results.Content(PlainPage("Not found", "There is no such page."), "text/html; charset=utf-8", statusCode: 404);
+        }
+
+        NoReferrer(context);
+        context.Response.Headers["X-Content-Type-Options"] = "nosniff";
+        context.Response.Headers.ContentSecurityPolicy =
+            "default-src 'self'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'";
+        return Results.Stream(stream, ContentType(path));
+    }
+
+    private static void NoReferrer(HttpContext context) =>
+        // Join links carry tokens: never let them leak through a Referer header.
+        context.Response.Headers["Referrer-Policy"] = "no-referrer";
+
+    private static string ContentType(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".html" => "text/html; charset=utf-8",
+        ".css" => "text/css; charset=utf-8",
+        ".js" or ".mjs" => "text/javascript; charset=utf-8",
+        ".svg" => "image/svg+xml",
+        ".png" => "image/png",
+        ".ico" => "image/x-icon",
+        ".json" or ".webmanifest" => "application/manifest+json",
+        _ => "application/octet-stream",
+    };
+
+    private static string PlainPage(string title, string text) =>
+        $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{title} · PartyMode</title>"
+        + "<style>body{font:18px/1.5 system-ui,sans-serif;background:#14161c;color:#e8e6e3;margin:0;padding:2rem;max-width:36rem}</style></head>"
+        + $"<body><main><h1>{title}</h1><p>{text}</p></main></body></html>";
+}

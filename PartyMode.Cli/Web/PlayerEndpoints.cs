@@ -1,0 +1,114 @@
+using System.Globalization;
+using PartyMode.Cli.Hosting;
+using PartyMode.Engine;
+using PartyMode.Engine.Visibility;
+
+namespace PartyMode.Cli.Web;
+
+/// <summary>The API every seat uses (PROTOCOL §3, first table).</summary>
+internal static class PlayerEndpoints
+{
+    public static IEndpointRouteBuilder MapPlayerApi(this IEndpointRouteBuilder app)
+    {
+        var any = new RequireRole(Role.Dm, Role.Player, Role.Observer);
+        var playerOrDm = new RequireRole(Role.Dm, Role.Player);
+        app.MapGet("/api/session", Session).WithMetadata(any);
+        app.MapPost("/api/actions", SubmitAsync).WithMetadata(new RequireRole(Role.Player));
+        app.MapGet("/api/actions/{id}", (HttpContext c, ServerState s, string id) => Wire.Action(s.Game.GetAction(ApiAuthMiddleware.ViewerOf(c), id))).WithMetadata(playerOrDm);
+        app.MapGet("/api/characters/{id}", (HttpContext c, ServerState s, string id) => Wire.Object("character", s.Game.GetCharacter(ApiAuthMiddleware.ViewerOf(c), id))).WithMetadata(playerOrDm);
+        app.MapGet("/api/party", Party).WithMetadata(any);
+        app.MapGet("/api/events", Events).WithMetadata(any);
+        app.MapGet("/api/npcs", (ServerState s) => Wire.Object("npcs", s.Game.KnownNpcs())).WithMetadata(playerOrDm);
+        app.MapGet("/api/locations", (ServerState s) => Wire.Object("locations", s.Game.DiscoveredLocations())).WithMetadata(playerOrDm);
+        return app;
+    }
+
+    private static IResult Session(HttpContext context, ServerState state)
+    {
+        var viewer = ApiAuthMiddleware.ViewerOf(context);
+        var name = state.Game.Seats().First(s => s.Id == viewer.SeatId).Name;
+        return Wire.Json(w =>
+        {
+            w.WriteString("role", viewer.RoleName);
+            if (viewer.Role == Role.Player)
+            {
+                w.WriteString("player_id", viewer.SeatId);
+            }
+            else
+            {
+                w.WriteNull("player_id");
+            }
+
+            w.WriteString("name", name);
+            w.WriteStartObject("campaign");
+            w.WriteString("id", state.Game.Meta.CampaignId);
+            w.WriteString("name", state.Game.Meta.CampaignName);
+            w.WriteEndObject();
+            w.WriteString("version", BuildInfo.Version);
+        });
+    }
+
+    private static async Task<IResult> SubmitAsync(HttpContext context, ServerState state)
+    {
+        var viewer = ApiAuthMiddleware.ViewerOf(context);
+        var body = await JsonBody.ReadObjectAsync(context);
+        var (action, created) = await state.Game.SubmitActionAsync(viewer, body.String("text"), body.String("client_id"), body.Bool("private"));
+        return Wire.Action(action, created ? 202 : 200);
+    }
+
+    private static IResult Party(HttpContext context, ServerState state)
+    {
+        var viewer = AsViewer(context, state);
+        return Wire.Object("party", state.Game.GetParty(viewer));
+    }
+
+    private static IResult Events(HttpContext context, ServerState state)
+    {
+        var viewer = AsViewer(context, state);
+        var after = ParseLong(context, "after", 0, 0, long.MaxValue);
+        var limit = (int)ParseLong(context, "limit", 100, 1, 1000);
+        var (events, hasMore) = state.Game.EventsAfter(viewer, after, limit);
+        return Wire.Json(w =>
+        {
+            Wire.WriteEvents(w, events);
+            w.WriteNumber("last_seq", events.Count > 0 ? events[^1].Seq : after);
+            w.WriteBoolean("has_more", hasMore);
+        });
+    }
+
+    /// <summary>The viewer, or with <c>?as=SEAT</c> (DM only) the seat the DM views as.</summary>
+    internal static Viewer AsViewer(HttpContext context, ServerState state)
+    {
+        var viewer = ApiAuthMiddleware.ViewerOf(context);
+        var asSeat = context.Request.Query["as"].ToString();
+        if (string.IsNullOrEmpty(asSeat))
+        {
+            return viewer;
+        }
+
+        if (viewer.Role != Role.Dm)
+        {
+            throw new GameException(ErrorKind.Forbidden, "forbidden", "Only the DM may view as another seat.");
+        }
+
+        var seat = state.Game.Seats().FirstOrDefault(s => s.Id == asSeat)
+            ?? throw new GameException(ErrorKind.NotFound, "not_found", $"No seat '{asSeat}'.");
+        return seat.Viewer;
+    }
+
+    private static long ParseLong(HttpContext context, string name, long fallback, long min, long max)
+    {
+        var text = context.Request.Query[name].ToString();
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min)
+        {
+            throw new GameException(ErrorKind.BadRequest, "bad_request", $"'{name}' must be a whole number of at least {min}.");
+        }
+
+        return Math.Min(value, max);
+    }
+}

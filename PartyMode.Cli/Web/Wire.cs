@@ -1,0 +1,59 @@
+using System.Text.Json;
+using PartyMode.Engine;
+using PartyMode.Engine.Actions;
+using PartyMode.Engine.Events;
+
+namespace PartyMode.Cli.Web;
+
+/// <summary>JSON responses in the wire shapes (actions and events are written by the engine's wire writer).</summary>
+internal static class Wire
+{
+    public static IResult Json(Action<Utf8JsonWriter> body, int status = 200) => new JsonBytes(Sockets.Frames.Write(body), status);
+
+    private sealed class JsonBytes(byte[] bytes, int status) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = status;
+            httpContext.Response.ContentType = "application/json; charset=utf-8";
+            httpContext.Response.ContentLength = bytes.Length;
+            return httpContext.Response.Body.WriteAsync(bytes).AsTask();
+        }
+    }
+
+    public static IResult Object<T>(string property, T value, int status = 200) => Json(w =>
+    {
+        w.WritePropertyName(property);
+        JsonSerializer.Serialize(w, value, EngineJson.Options);
+    }, status);
+
+    public static IResult Action(GameAction action, int status = 200) => Json(w =>
+    {
+        w.WritePropertyName("action");
+        EventWire.WriteAction(w, action);
+    }, status);
+
+    public static IResult Actions(IEnumerable<GameAction> actions) => Json(w =>
+    {
+        w.WriteStartArray("actions");
+        foreach (var a in actions)
+        {
+            EventWire.WriteAction(w, a);
+        }
+
+        w.WriteEndArray();
+    });
+
+    public static void WriteEvents(Utf8JsonWriter w, IEnumerable<GameEvent> events)
+    {
+        w.WriteStartArray("events");
+        foreach (var e in events)
+        {
+            w.WriteRawValue(e.WireBytes, skipInputValidation: true);
+        }
+
+        w.WriteEndArray();
+    }
+
+    public static IResult Events(IEnumerable<GameEvent> events) => Json(w => WriteEvents(w, events));
+}

@@ -1,0 +1,303 @@
+using System.Reflection;
+using System.Text.Json;
+using PartyMode.Engine.Model;
+using PartyMode.Engine.Visibility;
+
+namespace PartyMode.Engine.Campaigns;
+
+/// <summary>Reads and checks campaign JSON, reporting every problem with its JSON path.</summary>
+public static partial class CampaignLoader
+{
+    /// <summary>The fields a character sheet has (snake_case).</summary>
+    public static readonly IReadOnlySet<string> CharacterFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "id", "name", "player_name", "race", "class", "level", "ac", "hp", "max_hp", "temp_hp", "conditions",
+        "abilities", "skills", "saving_throws", "inventory", "spell_slots", "features", "secret_background",
+    };
+
+    private static readonly string[] AbilityNames = ["str", "dex", "con", "int", "wis", "cha"];
+
+    /// <summary>The built-in demo campaign (embedded in the engine).</summary>
+    /// <returns>A fresh copy.</returns>
+    public static Campaign Demo()
+    {
+        using var stream = typeof(CampaignLoader).Assembly.GetManifestResourceStream("PartyMode.Engine.demo-campaign.json")
+            ?? throw new InvalidOperationException("The demo campaign is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), "demo-campaign.json");
+    }
+
+    /// <summary>Parses campaign JSON text.</summary>
+    /// <param name="json">The file's text.</param>
+    /// <param name="fileName">The name used in messages.</param>
+    /// <returns>The campaign.</returns>
+    /// <exception cref="CampaignException">Every problem found.</exception>
+    public static Campaign Parse(string json, string fileName)
+    {
+        var problems = new List<string>();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            throw new CampaignException([$"{fileName}: line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}: not valid JSON ({FirstSentence(ex.Message)})"]);
+        }
+
+        using (document)
+        {
+            var campaign = ReadCampaign(document.RootElement, problems);
+            if (problems.Count > 0)
+            {
+                throw new CampaignException(problems.Select(p => fileName + ": " + p).ToList());
+            }
+
+            return campaign;
+        }
+    }
+
+    private static Campaign ReadCampaign(JsonElement root, List<string> problems)
+    {
+        var campaign = new Campaign();
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add("$: must be an object with id, name and characters");
+            return campaign;
+        }
+
+        var r = new FieldReader(root, "$", problems, ["id", "name", "characters", "npcs", "locations", "opening", "description"]);
+        campaign.Id = r.Id("id", required: true);
+        campaign.Name = r.String("name", required: true) ?? "";
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (element, path) in r.Array("characters", required: true))
+        {
+            var c = ReadCharacter(element, path, problems);
+            if (c is not null && !seen.Add(c.Id))
+            {
+                problems.Add($"{path}.id: '{c.Id}' is used twice; every id must be unique");
+            }
+
+            if (c is not null && !SeatIds.IsValidPlayerId(c.Id) && c.Id.Length > 0)
+            {
+                problems.Add($"{path}.id: '{c.Id}' is not a valid player id (lowercase letters, digits and '-', at most 32, not 'dm' or 'observer')");
+            }
+
+            if (c is not null)
+            {
+                campaign.Characters.Add(c);
+            }
+        }
+
+        if (campaign.Characters.Count == 0 && r.Has("characters"))
+        {
+            problems.Add("$.characters: must list at least one character");
+        }
+
+        foreach (var (element, path) in r.Array("npcs", required: false))
+        {
+            var n = new FieldReader(element, path, problems, ["id", "name", "description", "dm_notes", "known"]);
+            if (!n.IsObject)
+            {
+                continue;
+            }
+
+            var npc = new Npc { Id = n.Id("id", true), Name = n.String("name", true) ?? "", Description = n.String("description", false) ?? "", DmNotes = n.String("dm_notes", false) ?? "", Known = n.Bool("known") };
+            if (campaign.Npcs.Any(x => x.Id == npc.Id))
+            {
+                problems.Add($"{path}.id: '{npc.Id}' is used twice; every id must be unique");
+            }
+
+            campaign.Npcs.Add(npc);
+        }
+
+        foreach (var (element, path) in r.Array("locations", required: false))
+        {
+            var l = new FieldReader(element, path, problems, ["id", "name", "description", "dm_notes", "discovered"]);
+            if (!l.IsObject)
+            {
+                continue;
+            }
+
+            var location = new Location { Id = l.Id("id", true), Name = l.String("name", true) ?? "", Description = l.String("description", false) ?? "", DmNotes = l.String("dm_notes", false) ?? "", Discovered = l.Bool("discovered") };
+            if (campaign.Locations.Any(x => x.Id == location.Id))
+            {
+                problems.Add($"{path}.id: '{location.Id}' is used twice; every id must be unique");
+            }
+
+            campaign.Locations.Add(location);
+        }
+
+        foreach (var (element, path) in r.Array("opening", required: false))
+        {
+            var o = ReadOpening(element, path, problems, seen);
+            if (o is not null)
+            {
+                campaign.Opening.Add(o);
+            }
+        }
+
+        return campaign;
+    }
+
+    /// <summary>Reads and checks one character sheet.</summary>
+    /// <param name="element">The JSON object.</param>
+    /// <param name="path">Its JSON path, for messages.</param>
+    /// <param name="problems">Where problems are added.</param>
+    /// <returns>The character, or null when it is not an object.</returns>
+    public static Character? ReadCharacter(JsonElement element, string path, List<string> problems)
+    {
+        var r = new FieldReader(element, path, problems, CharacterFields);
+        if (!r.IsObject)
+        {
+            return null;
+        }
+
+        var c = new Character
+        {
+            Id = r.Id("id", true),
+            Name = r.String("name", true) ?? "",
+            PlayerName = r.String("player_name", false) ?? "",
+            Race = r.String("race", false) ?? "",
+            Class = r.String("class", false) ?? "",
+            Level = r.Int("level", 1, 20, 1),
+            Ac = r.Int("ac", 0, 50, 10),
+            MaxHp = r.Int("max_hp", 1, 10_000, 1, required: true),
+            TempHp = r.Int("temp_hp", 0, 10_000, 0),
+            Conditions = r.Strings("conditions"),
+            Inventory = r.Strings("inventory"),
+            Features = r.Strings("features"),
+            Skills = r.IntMap("skills", null),
+            SavingThrows = r.IntMap("saving_throws", AbilityNames),
+            SecretBackground = r.String("secret_background", false),
+        };
+        c.Hp = r.Int("hp", 0, 10_000, c.MaxHp, required: true);
+        if (c.Hp > c.MaxHp && r.Has("hp") && r.Has("max_hp"))
+        {
+            problems.Add($"{path}.hp: must be at most max_hp ({c.MaxHp})");
+        }
+
+        c.Abilities = ReadAbilities(r, path, problems);
+        c.SpellSlots = ReadSpellSlots(r, path, problems);
+        return c;
+    }
+
+    private static AbilityScores ReadAbilities(FieldReader r, string path, List<string> problems)
+    {
+        var scores = new AbilityScores();
+        if (!r.TryGet("abilities", out var element))
+        {
+            return scores;
+        }
+
+        var a = new FieldReader(element, path + ".abilities", problems, AbilityNames);
+        if (!a.IsObject)
+        {
+            return scores;
+        }
+
+        scores.Str = a.Int("str", 1, 30, 10);
+        scores.Dex = a.Int("dex", 1, 30, 10);
+        scores.Con = a.Int("con", 1, 30, 10);
+        scores.Int = a.Int("int", 1, 30, 10);
+        scores.Wis = a.Int("wis", 1, 30, 10);
+        scores.Cha = a.Int("cha", 1, 30, 10);
+        return scores;
+    }
+
+    private static Dictionary<string, SpellSlot> ReadSpellSlots(FieldReader r, string path, List<string> problems)
+    {
+        var slots = new Dictionary<string, SpellSlot>(StringComparer.Ordinal);
+        if (!r.TryGet("spell_slots", out var element))
+        {
+            return slots;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add($"{path}.spell_slots: must be an object like {{\"1\":{{\"used\":0,\"max\":2}}}}");
+            return slots;
+        }
+
+        foreach (var level in element.EnumerateObject())
+        {
+            var levelPath = $"{path}.spell_slots.{level.Name}";
+            if (level.Name.Length != 1 || level.Name[0] is < '1' or > '9')
+            {
+                problems.Add($"{levelPath}: spell levels are \"1\" to \"9\"");
+                continue;
+            }
+
+            var s = new FieldReader(level.Value, levelPath, problems, ["used", "max"]);
+            if (!s.IsObject)
+            {
+                continue;
+            }
+
+            var slot = new SpellSlot { Max = s.Int("max", 0, 20, 0, required: true), Used = s.Int("used", 0, 20, 0) };
+            if (slot.Used > slot.Max)
+            {
+                problems.Add($"{levelPath}.used: must be at most max ({slot.Max})");
+            }
+
+            slots[level.Name] = slot;
+        }
+
+        return slots;
+    }
+
+    private static OpeningEvent? ReadOpening(JsonElement element, string path, List<string> problems, HashSet<string> players)
+    {
+        var r = new FieldReader(element, path, problems, ["type", "audience", "text", "expr", "total", "rolls", "label", "for"]);
+        if (!r.IsObject)
+        {
+            return null;
+        }
+
+        var o = new OpeningEvent
+        {
+            Type = r.String("type", true) ?? "",
+            Audience = r.String("audience", false) ?? "public",
+            Text = r.String("text", false),
+            Expr = r.String("expr", false),
+            Label = r.String("label", false),
+            For = r.String("for", false),
+        };
+        if (o.Type is not ("narrative" or "private" or "dm_note" or "roll"))
+        {
+            problems.Add($"{path}.type: must be narrative, private, dm_note or roll");
+        }
+
+        try
+        {
+            var audience = Visibility.Audience.Parse(o.Audience);
+            foreach (var p in audience.PlayerIds.Where(p => !players.Contains(p)))
+            {
+                problems.Add($"{path}.audience: names '{p}', which is not a character id");
+            }
+        }
+        catch (FormatException)
+        {
+            problems.Add($"{path}.audience: must be public, party, dm or players:id1,id2");
+        }
+
+        if (o.Type == "roll")
+        {
+            o.Total = r.Int("total", -10_000, 10_000, 0, required: true);
+            o.Rolls = r.Ints("rolls");
+        }
+        else if (string.IsNullOrWhiteSpace(o.Text))
+        {
+            problems.Add($"{path}.text: must not be empty");
+        }
+
+        return o;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message.TrimEnd('.') : message[..end];
+    }
+
+}

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using PartyMode.Engine.Actions;
+
+namespace PartyMode.Engine.Events;
+
+/// <summary>Writes events in their wire form (PROTOCOL §4): the stored form without the audience.</summary>
+public static class EventWire
+{
+    /// <summary>Serializes one event to UTF-8 JSON.</summary>
+    /// <param name="e">The event.</param>
+    /// <returns>The bytes.</returns>
+    public static byte[] Serialize(GameEvent e)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = EngineJson.Options.Encoder }))
+        {
+            Write(writer, e);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes one event as a JSON object.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="e">The event.</param>
+    public static void Write(Utf8JsonWriter writer, GameEvent e)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type", e.Type);
+        writer.WriteNumber("seq", e.Seq);
+        writer.WriteString("ts", Iso(e.Ts));
+        WriteIf(writer, "text", e.Text);
+        WriteIf(writer, "action_id", e.ActionId);
+        WriteIf(writer, "actor", e.Actor);
+        if (e.To is not null)
+        {
+            writer.WriteStartArray("to");
+            foreach (var to in e.To)
+            {
+                writer.WriteStringValue(to);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        WriteIf(writer, "from", e.From);
+        if (e.Action is not null)
+        {
+            writer.WritePropertyName("action");
+            WriteAction(writer, e.Action);
+        }
+
+        WriteIf(writer, "expr", e.Expr);
+        if (e.Total is { } total)
+        {
+            writer.WriteNumber("total", total);
+        }
+
+        if (e.Rolls is not null)
+        {
+            writer.WriteStartArray("rolls");
+            foreach (var r in e.Rolls)
+            {
+                writer.WriteNumberValue(r);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        WriteIf(writer, "label", e.Label);
+        WriteIf(writer, "for", e.For);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes an action in its public shape.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="a">The action.</param>
+    public static void WriteAction(Utf8JsonWriter writer, GameAction a)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", a.Id);
+        writer.WriteNumber("seq", a.Seq);
+        writer.WriteString("player_id", a.PlayerId);
+        writer.WriteString("text", a.Text);
+        writer.WriteBoolean("private", a.Private);
+        writer.WriteString("status", StatusName(a.Status));
+        WriteIf(writer, "client_id", a.ClientId);
+        writer.WriteString("submitted_at", Iso(a.SubmittedAt));
+        if (a.ResolvedAt is { } resolved)
+        {
+            writer.WriteString("resolved_at", Iso(resolved));
+        }
+
+        WriteIf(writer, "reason", a.Reason);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The wire name of a status.</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>e.g. <c>pending</c>.</returns>
+    public static string StatusName(ActionStatus status) => status switch
+    {
+        ActionStatus.Pending => "pending",
+        ActionStatus.Processing => "processing",
+        ActionStatus.Resolved => "resolved",
+        _ => "cancelled",
+    };
+
+    /// <summary>ISO 8601 UTC with milliseconds.</summary>
+    /// <param name="t">The instant.</param>
+    /// <returns>The text.</returns>
+    public static string Iso(DateTimeOffset t) =>
+        t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void WriteIf(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json.Serialization;
+using PartyMode.Engine.Actions;
+using PartyMode.Engine.Visibility;
+
+namespace PartyMode.Engine.Events;
+
+/// <summary>A stored event (PROTOCOL §4): it has a global <see cref="Seq"/> and an audience.</summary>
+public sealed class GameEvent
+{
+    private byte[]? _wire;
+
+    /// <summary>The global sequence number.</summary>
+    public long Seq { get; set; }
+
+    /// <summary>When it happened (UTC).</summary>
+    public DateTimeOffset Ts { get; set; }
+
+    /// <summary><c>narrative</c>, <c>private</c>, <c>dm_note</c>, <c>action</c>, <c>roll</c> or <c>system</c>.</summary>
+    public string Type { get; set; } = "";
+
+    /// <summary>Who may see it.</summary>
+    public Audience Audience { get; set; } = Audience.DmOnly;
+
+    /// <summary>Text of a narrative, private message, note or system line.</summary>
+    public string? Text { get; set; }
+
+    /// <summary>The action this event belongs to.</summary>
+    public string? ActionId { get; set; }
+
+    /// <summary>The acting player of a narrative.</summary>
+    public string? Actor { get; set; }
+
+    /// <summary>Recipients of a private message.</summary>
+    public List<string>? To { get; set; }
+
+    /// <summary>Sender of a private message (always <c>dm</c>).</summary>
+    public string? From { get; set; }
+
+    /// <summary>The submitted action, as the table heard it.</summary>
+    public GameAction? Action { get; set; }
+
+    /// <summary>Dice expression of a roll.</summary>
+    public string? Expr { get; set; }
+
+    /// <summary>Total of a roll.</summary>
+    public int? Total { get; set; }
+
+    /// <summary>The dice of a roll.</summary>
+    public List<int>? Rolls { get; set; }
+
+    /// <summary>Label of a roll.</summary>
+    public string? Label { get; set; }
+
+    /// <summary>The player a roll is for.</summary>
+    public string? For { get; set; }
+
+    /// <summary>The wire JSON, serialized once and shared by every viewer allowed to see it.</summary>
+    [JsonIgnore]
+    public byte[] WireBytes => _wire ??= EventWire.Serialize(this);
+}

@@ -1,0 +1,20 @@
+namespace PartyMode.Engine;
+
+/// <summary>Limits of a game (PROTOCOL §3 defaults).</summary>
+public sealed class GameOptions
+{
+    /// <summary>Actions a seat may submit per <see cref="ActionRateWindow"/>.</summary>
+    public int ActionRateCount { get; init; } = 10;
+
+    /// <summary>The rate window.</summary>
+    public TimeSpan ActionRateWindow { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Longest action text in characters.</summary>
+    public int MaxActionLength { get; init; } = 2000;
+
+    /// <summary>Longest narrative or message text in characters.</summary>
+    public int MaxNarrativeLength { get; init; } = 20000;
+
+    /// <summary>Random source for dice (seedable in tests).</summary>
+    public Random Random { get; init; } = Random.Shared;
+}

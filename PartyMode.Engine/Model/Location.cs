@@ -1,0 +1,20 @@
+namespace PartyMode.Engine.Model;
+
+/// <summary>A place in the campaign.</summary>
+public sealed class Location
+{
+    /// <summary>The location id.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>The location's name.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>What the players see once it is discovered.</summary>
+    public string Description { get; set; } = "";
+
+    /// <summary>DM-only notes.</summary>
+    public string DmNotes { get; set; } = "";
+
+    /// <summary>Whether the players have discovered it.</summary>
+    public bool Discovered { get; set; }
+}

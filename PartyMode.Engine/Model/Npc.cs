@@ -1,0 +1,20 @@
+namespace PartyMode.Engine.Model;
+
+/// <summary>A non-player character.</summary>
+public sealed class Npc
+{
+    /// <summary>The NPC id.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>The NPC's name.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>What the players may know.</summary>
+    public string Description { get; set; } = "";
+
+    /// <summary>DM-only notes (biography, motives).</summary>
+    public string DmNotes { get; set; } = "";
+
+    /// <summary>Whether the players know this NPC.</summary>
+    public bool Known { get; set; }
+}

@@ -1,0 +1,22 @@
+namespace PartyMode.Engine.Storage;
+
+/// <summary>
+/// Durable storage for one game. The engine calls <see cref="Commit"/> while it holds its own lock,
+/// so implementations must only enqueue there: they commit change sets in call order, each
+/// atomically, run <see cref="ChangeSet.Committed"/> in that order, and complete the task once the
+/// change is durable.
+/// </summary>
+public interface IGameStore
+{
+    /// <summary>Reads the whole stored game, or null for an empty store.</summary>
+    /// <returns>The stored game.</returns>
+    StoredGame? Load();
+
+    /// <summary>Queues a change set; the task completes when it is committed.</summary>
+    /// <param name="changes">The changes.</param>
+    /// <returns>A task that completes once durable, or faults if the write failed.</returns>
+    Task Commit(ChangeSet changes);
+
+    /// <summary>Deletes the whole stored game (for <c>serve --reset</c>).</summary>
+    void Wipe();
+}

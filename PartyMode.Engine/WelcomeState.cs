@@ -1,0 +1,10 @@
+using PartyMode.Engine.Combat;
+using PartyMode.Engine.Model;
+
+namespace PartyMode.Engine;
+
+/// <summary>The current state a socket's <c>welcome</c> carries, already filtered for its viewer.</summary>
+/// <param name="Character">The viewer's own sheet (players only).</param>
+/// <param name="Party">The roster as the viewer may see it.</param>
+/// <param name="Combat">The combat view, or null out of combat.</param>
+public sealed record WelcomeState(Character? Character, IReadOnlyList<PartyMember> Party, CombatView? Combat);

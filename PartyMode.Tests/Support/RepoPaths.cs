@@ -1,0 +1,31 @@
+namespace PartyMode.Tests.Support;
+
+/// <summary>Paths in the repository and to the built <c>partymode</c> executable.</summary>
+internal static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The partymode apphost built next to this test assembly's configuration.</summary>
+    public static string Executable
+    {
+        get
+        {
+            var config = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+            var name = OperatingSystem.IsWindows() ? "partymode.exe" : "partymode";
+            // The test project references the CLI project, so its build output sits beside the tests.
+            var beside = Path.Combine(AppContext.BaseDirectory, name);
+            return File.Exists(beside) ? beside : Path.Combine(Root, "PartyMode.Cli", "bin", config, "net10.0", name);
+        }
+    }
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "partymode.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("partymode.sln not found above the test folder.");
+    }
+}
