@@ -24,7 +24,9 @@ internal static class DaemonStopper
         var deadline = DateTime.UtcNow + Timeout;
         while (DateTime.UtcNow < deadline)
         {
-            if (!await DaemonClient.IsHealthyAsync(client.Info, ct))
+            // Gone means: no answer, and daemon.json removed (a clean stop) or its process ended.
+            if (!await DaemonClient.IsHealthyAsync(client.Info, ct)
+                && (DaemonInfo.TryRead(client.Folder) != client.Info || !client.Info.ProcessIsAlive()))
             {
                 return new StopResult(true, pending, processing);
             }

@@ -40,7 +40,7 @@ internal static class StatusCommand
         {
             foreach (var url in urls.EnumerateObject())
             {
-                var label = url.Name + " URL:";
+                var label = (url.Name switch { "lan" => "LAN", "local" => "Local", _ => url.Name }) + " URL:";
                 text.Append(CultureInfo.InvariantCulture, $"{label,-13}{url.Value.GetString()}\n");
             }
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PartyMode.Cli.Commands;
 using PartyMode.Tests.Mcp.Support;
+using PartyMode.Tests.Support;
 
 namespace PartyMode.Tests.Cli;
 
@@ -19,7 +20,7 @@ public sealed class CliNoDaemonTests
     public async Task Status_NoDaemon_FailsNamingTheServeCommand()
     {
         using var temp = new TempFolder();
-        var data = temp.Sub("data");
+        var data = Path.Combine(temp.Path, "data");
 
         var (code, output, error) = await RunAsync("status", "--data", data);
 
@@ -32,7 +33,7 @@ public sealed class CliNoDaemonTests
     public async Task Status_StaleDaemonFile_FailsAsNotRunning()
     {
         using var temp = new TempFolder();
-        var data = temp.Sub("data");
+        var data = Path.Combine(temp.Path, "data");
         Directory.CreateDirectory(data);
         await File.WriteAllTextAsync(Path.Combine(data, "daemon.json"), JsonSerializer.Serialize(new { url = "http://127.0.0.1:9", pid = Environment.ProcessId, started_at = DateTimeOffset.UtcNow, version = "0.1.0" }));
         await File.WriteAllTextAsync(Path.Combine(data, "dm.token"), "stale\n");
@@ -48,7 +49,7 @@ public sealed class CliNoDaemonTests
     {
         using var temp = new TempFolder();
 
-        var (code, _, error) = await RunAsync("stop", "--data", temp.Sub("data"));
+        var (code, _, error) = await RunAsync("stop", "--data", Path.Combine(temp.Path, "data"));
 
         Assert.That(code, Is.EqualTo(CliApp.Failed));
         Assert.That(error, Does.Contain("nothing to stop"));

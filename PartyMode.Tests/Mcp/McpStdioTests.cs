@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PartyMode.Tests.Mcp.Support;
+using PartyMode.Tests.Support;
 
 namespace PartyMode.Tests.Mcp;
 
@@ -34,7 +35,7 @@ public sealed class McpStdioTests
     public async Task ListTools_ChildProcess_OffersEveryContractToolDescribedForAModel()
     {
         using var temp = new TempFolder();
-        await using var mcp = await McpHarness.ChildProcessAsync(temp.Sub("data"));
+        await using var mcp = await McpHarness.ChildProcessAsync(Path.Combine(temp.Path, "data"));
 
         var tools = await mcp.Client.ListToolsAsync();
 
@@ -54,7 +55,7 @@ public sealed class McpStdioTests
     public async Task ToolSchemas_ChildProcess_UseTheContractArgumentNames()
     {
         using var temp = new TempFolder();
-        await using var mcp = await McpHarness.ChildProcessAsync(temp.Sub("data"));
+        await using var mcp = await McpHarness.ChildProcessAsync(Path.Combine(temp.Path, "data"));
 
         var tools = (await mcp.Client.ListToolsAsync()).ToDictionary(t => t.Name);
 
@@ -69,7 +70,7 @@ public sealed class McpStdioTests
     public async Task DaemonTool_NoDaemonRunning_IsAToolErrorNamingStartPartyMode()
     {
         using var temp = new TempFolder();
-        await using var mcp = await McpHarness.ChildProcessAsync(temp.Sub("data"));
+        await using var mcp = await McpHarness.ChildProcessAsync(Path.Combine(temp.Path, "data"));
 
         var result = await mcp.CallAsync("party_pop_action");
 
@@ -82,7 +83,7 @@ public sealed class McpStdioTests
     public async Task DaemonTool_StaleDaemonFile_IsAToolErrorNamingStartPartyMode()
     {
         using var temp = new TempFolder();
-        var data = temp.Sub("data");
+        var data = Path.Combine(temp.Path, "data");
         Directory.CreateDirectory(data);
         // A daemon.json left by a crashed daemon: its port answers nothing.
         await File.WriteAllTextAsync(Path.Combine(data, "daemon.json"), JsonSerializer.Serialize(new { url = "http://127.0.0.1:9", pid = Environment.ProcessId, started_at = DateTimeOffset.UtcNow, version = "0.1.0" }));
@@ -99,7 +100,7 @@ public sealed class McpStdioTests
     public async Task McpServer_ChildProcess_WritesItsLogUnderTheDataFolder()
     {
         using var temp = new TempFolder();
-        var data = temp.Sub("data");
+        var data = Path.Combine(temp.Path, "data");
         await using (var mcp = await McpHarness.ChildProcessAsync(data))
         {
             Assert.That(await mcp.Client.ListToolsAsync(), Is.Not.Empty);

@@ -1,5 +1,6 @@
 using PartyMode.Cli.Mcp;
 using PartyMode.Tests.Mcp.Support;
+using PartyMode.Tests.Support;
 
 namespace PartyMode.Tests.Mcp;
 
@@ -18,7 +19,7 @@ public sealed class PromptTests
     };
 
     private static string CommandFile(string name) =>
-        Path.Combine(TestPaths.RepoRoot, "integrations", "claude-code", "commands", "dm", name + ".md");
+        Path.Combine(RepoPaths.Root, "integrations", "claude-code", "commands", "dm", name + ".md");
 
     [Test]
     public void ClaudeCodeCommandFiles_Always_EqualThePromptTexts()
@@ -46,7 +47,7 @@ public sealed class PromptTests
     public async Task Prompts_InProcess_ListTheSevenSlashCommandsWithTheirArguments()
     {
         using var temp = new TempFolder();
-        await using var mcp = await McpHarness.InProcessAsync(temp.Sub("data"));
+        await using var mcp = await McpHarness.InProcessAsync(Path.Combine(temp.Path, "data"));
 
         var prompts = await mcp.Client.ListPromptsAsync();
 
@@ -68,7 +69,7 @@ public sealed class PromptTests
     public async Task Prompt_Get_NamesTheToolsItDirects(string name)
     {
         using var temp = new TempFolder();
-        await using var mcp = await McpHarness.InProcessAsync(temp.Sub("data"));
+        await using var mcp = await McpHarness.InProcessAsync(Path.Combine(temp.Path, "data"));
         var arguments = name is "party-kick" or "party-token" ? new Dictionary<string, object?> { ["player"] = "vex" } : null;
 
         var text = await mcp.PromptTextAsync(name, arguments);
@@ -89,7 +90,7 @@ public sealed class PromptTests
     public async Task PartyModePrompt_WithPort_PassesThePortOn()
     {
         using var temp = new TempFolder();
-        await using var mcp = await McpHarness.InProcessAsync(temp.Sub("data"));
+        await using var mcp = await McpHarness.InProcessAsync(Path.Combine(temp.Path, "data"));
 
         var text = await mcp.PromptTextAsync("party-mode", new() { ["port"] = "8123" });
 
@@ -100,7 +101,7 @@ public sealed class PromptTests
     public async Task PartyAutoPrompt_Always_NeverLeavesOnAnEmptyQueue()
     {
         using var temp = new TempFolder();
-        await using var mcp = await McpHarness.InProcessAsync(temp.Sub("data"));
+        await using var mcp = await McpHarness.InProcessAsync(Path.Combine(temp.Path, "data"));
 
         var text = await mcp.PromptTextAsync("party-auto");
 

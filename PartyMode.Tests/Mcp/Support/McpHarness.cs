@@ -4,6 +4,7 @@ using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using PartyMode.Cli;
 using PartyMode.Cli.Mcp;
+using PartyMode.Tests.Support;
 
 namespace PartyMode.Tests.Mcp.Support;
 
@@ -28,7 +29,7 @@ internal sealed class McpHarness : IAsyncDisposable
         var settings = new McpSettings
         {
             Folder = DataFolder.Resolve(dataFolder),
-            LaunchCommand = DaemonLaunchCommand.ForBinary(TestPaths.PartymodeExecutable),
+            LaunchCommand = DaemonLaunchCommand.ForBinary(RepoPaths.Executable),
         };
         var host = McpServerHost.Build(settings, clientToServer.Reader.AsStream(), serverToClient.Writer.AsStream(), logToStderr: false);
         await host.StartAsync();
@@ -42,7 +43,7 @@ internal sealed class McpHarness : IAsyncDisposable
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "partymode",
-            Command = TestPaths.PartymodeExecutable,
+            Command = RepoPaths.Executable,
             Arguments = ["mcp", "--data", dataFolder],
             EnvironmentVariables = new Dictionary<string, string?> { ["PARTYMODE_DATA"] = null },
             ShutdownTimeout = TimeSpan.FromSeconds(10),
