@@ -8,7 +8,8 @@ namespace PartyMode.Cli.Mcp;
 /// <summary>The short readable text of tool results (the structured content carries the full answer).</summary>
 internal static class Summaries
 {
-    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+    // Readable text for the model: apostrophes and accents stay as they are (this is never HTML).
+    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Action(JsonElement action)
     {
