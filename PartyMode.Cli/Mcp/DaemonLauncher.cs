@@ -12,6 +12,7 @@ namespace PartyMode.Cli.Mcp;
 internal sealed class DaemonLauncher(McpSettings settings, ILogger<DaemonLauncher> logger)
 {
     private static readonly string[] SetsidPaths = ["/usr/bin/setsid", "/bin/setsid"];
+    private long logStart;
 
     public string ConsoleLog => Path.Combine(settings.Folder.LogFolder, "daemon-console.log");
 
@@ -33,6 +34,7 @@ internal sealed class DaemonLauncher(McpSettings settings, ILogger<DaemonLaunche
             serveArguments.AddRange(["--campaign", Path.GetFullPath(campaign)]);
         }
 
+        logStart = new FileInfo(ConsoleLog).Length;
         var startInfo = CreateStartInfo(command, serveArguments);
         var launchedAt = DateTimeOffset.UtcNow;
         logger.LogInformation("Starting the Party Mode daemon for {Folder}", settings.Folder.Root);
@@ -145,12 +147,16 @@ internal sealed class DaemonLauncher(McpSettings settings, ILogger<DaemonLaunche
             $"The Party Mode daemon did not answer within {settings.StartTimeout.TotalSeconds:0} s: {LastLogLines()} (see {ConsoleLog}); try another port or run 'partymode serve' by hand to see why.");
     }
 
+    // The daemon's own last sentence of this launch (its errors are one sentence; stack traces are skipped).
     private string LastLogLines()
     {
         try
         {
-            var lines = File.Exists(ConsoleLog) ? File.ReadLines(ConsoleLog).TakeLast(3).ToArray() : [];
-            return lines.Length == 0 ? "no output" : string.Join(" / ", lines.Select(l => l.Trim()));
+            using var stream = new FileStream(ConsoleLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            stream.Seek(Math.Min(logStart, stream.Length), SeekOrigin.Begin);
+            var lines = new StreamReader(stream).ReadToEnd().Split('\n');
+            var sentence = lines.Select(l => l.TrimEnd()).LastOrDefault(l => l.Length > 0 && !char.IsWhiteSpace(l[0]) && !l.StartsWith("---", StringComparison.Ordinal));
+            return sentence ?? "no output";
         }
         catch (IOException)
         {
