@@ -50,6 +50,10 @@ internal sealed class PartyServer : IAsyncDisposable
 
     public string TokenFor(string seatId) => Game.TokenFor(seatId);
 
+    /// <summary>The app's real route table (tests enumerate it so no endpoint escapes the token check).</summary>
+    public IReadOnlyList<Microsoft.AspNetCore.Routing.RouteEndpoint> Routes =>
+        _app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints.OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>().ToList();
+
     public static async Task<PartyServer> StartAsync(PartyServerOptions options, CancellationToken cancellationToken = default)
     {
         var folder = DataFolder.Resolve(options.DataDirectory);
@@ -73,8 +77,9 @@ internal sealed class PartyServer : IAsyncDisposable
                 ActionRateWindow = TimeSpan.FromSeconds(options.ActionRateSeconds),
                 Random = options.DiceSeed is { } seed ? new Random(seed) : Random.Shared,
             };
-            var (game, imported) = Game.Open(store, campaign, TokenKey.LoadOrCreate(folder), gameOptions, options.TimeProvider, given);
-            var server = await BuildAndStartAsync(options, folder, daemonLock, log, store, game, imported, cancellationToken);
+            var clock = new CountingTimeProvider(options.TimeProvider);
+            var (game, imported) = Game.Open(store, campaign, TokenKey.LoadOrCreate(folder), gameOptions, clock, given);
+            var server = await BuildAndStartAsync(options, folder, daemonLock, log, store, game, imported, clock, cancellationToken);
             return server;
         }
         catch
@@ -88,7 +93,7 @@ internal sealed class PartyServer : IAsyncDisposable
 
     private static async Task<PartyServer> BuildAndStartAsync(
         PartyServerOptions options, DataFolder folder, DaemonLock daemonLock, Serilog.Core.Logger log,
-        LiteDbGameStore store, Game game, bool imported, CancellationToken cancellationToken)
+        LiteDbGameStore store, Game game, bool imported, CountingTimeProvider clock, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "PartyMode", ContentRootPath = folder.Root });
         builder.Logging.ClearProviders();
@@ -103,8 +108,8 @@ internal sealed class PartyServer : IAsyncDisposable
             k.Listen(IPAddress.Parse(options.BindAddress), options.Port, l => l.Protocols = HttpProtocols.Http1);
         });
 
-        var hub = new SocketHub(game, options.TimeProvider, log);
-        var state = new ServerState(game, hub, options, log, folder);
+        var hub = new SocketHub(game, clock, log);
+        var state = new ServerState(game, hub, options, log, folder, clock, store);
         game.Listener = hub;
         game.IsConnected = hub.IsConnected;
         builder.Services.AddSingleton(state);
@@ -115,6 +120,7 @@ internal sealed class PartyServer : IAsyncDisposable
         app.MapPages();
         app.MapPlayerApi();
         app.MapDmApi();
+        app.MapCombat();
         app.MapSockets();
 
         var server = new PartyServer(app, store, daemonLock, log, state, imported);

@@ -5,7 +5,7 @@ using PartyMode.Engine;
 namespace PartyMode.Cli.Hosting;
 
 /// <summary>What the endpoints share: the game, the socket hub and the server's settings.</summary>
-internal sealed class ServerState(Game game, SocketHub hub, PartyServerOptions options, Serilog.ILogger log, DataFolder folder)
+internal sealed class ServerState(Game game, SocketHub hub, PartyServerOptions options, Serilog.ILogger log, DataFolder folder, CountingTimeProvider clock, Storage.LiteDbGameStore store)
 {
     private readonly HashSet<IPAddress> _ownAddresses = LanAddresses.Own();
 
@@ -19,9 +19,12 @@ internal sealed class ServerState(Game game, SocketHub hub, PartyServerOptions o
 
     public DataFolder Folder { get; } = folder;
 
-    public TimeProvider Time => Options.TimeProvider;
+    /// <summary>The server's clock (the configured one, counting its timers).</summary>
+    public CountingTimeProvider Time { get; } = clock;
 
-    public AuthFailures AuthFailures { get; } = new(options.AuthFailLimit, options.TimeProvider);
+    public Storage.LiteDbGameStore Store { get; } = store;
+
+    public AuthFailures AuthFailures { get; } = new(options.AuthFailLimit, clock);
 
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 

@@ -124,13 +124,23 @@ internal static class SocketEndpoint
 
     private static async Task<(string? Token, long? LastSeq)?> ReadAuthAsync(WebSocket socket, ServerState state, CancellationToken aborted)
     {
-        using var timeout = new CancellationTokenSource(AuthTimeout, state.Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, aborted);
+        // Cancelling a pending receive would abort the socket, so the deadline races the receive instead,
+        // and the close frame can still be sent.
+        using var stopTimer = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        var deadline = Task.Delay(AuthTimeout, state.Time, stopTimer.Token);
         try
         {
             while (true)
             {
-                var frame = await ReceiveFrameAsync(socket, linked.Token);
+                var receive = ReceiveFrameAsync(socket, aborted);
+                if (await Task.WhenAny(receive, deadline) == deadline)
+                {
+                    await CloseAsync(socket, 4408, "no auth frame within 10 s");
+                    await Task.WhenAny(receive, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None));
+                    return null;
+                }
+
+                var frame = await receive;
                 if (frame is null)
                 {
                     return null;
@@ -158,13 +168,12 @@ internal static class SocketEndpoint
                     // Answered below like any other frame that is not an auth frame.
                 }
 
-                await SendAsync(socket, Frames.Error("auth_required", "Send {\"type\":\"auth\",\"token\":\"…\"} first."), linked.Token);
+                await SendAsync(socket, Frames.Error("auth_required", "Send {\"type\":\"auth\",\"token\":\"…\"} first."), aborted);
             }
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        finally
         {
-            await CloseAsync(socket, 4408, "no auth frame within 10 s");
-            return null;
+            await stopTimer.CancelAsync();
         }
     }
 

@@ -34,6 +34,9 @@ internal sealed class SocketHub : IGameListener, IDisposable
 
     public int ConnectionCount => _connections.Count;
 
+    /// <summary>Frames waiting in all connections' queues.</summary>
+    public int QueuedFrames => _connections.Values.Sum(c => c.Reader.CanCount ? c.Reader.Count : 0);
+
     public int Connections(string seatId) => _seatCounts.TryGetValue(seatId, out var n) ? n : 0;
 
     public DateTimeOffset? LastSeen(string seatId) => _lastSeen.TryGetValue(seatId, out var t) ? t : null;
@@ -147,13 +150,14 @@ internal sealed class SocketHub : IGameListener, IDisposable
 
     private void PublishCombat(CombatNotice notice)
     {
-        // One rendering per seat (your_turn differs), shared by all of that seat's sockets.
+        // One rendering per seat (your_turn differs), shared by all of that seat's sockets; from the
+        // committed snapshot, so every change is seen (not only the newest) and nothing uncommitted leaks.
         var perSeat = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var c in _connections.Values)
         {
             if (!perSeat.TryGetValue(c.Viewer.SeatId, out var bytes))
             {
-                bytes = Frames.Of("combat_state", "combat", _game.CombatView(c.Viewer), writeNull: true);
+                bytes = Frames.Of("combat_state", "combat", Engine.Combat.CombatView.For(notice.Combat, c.Viewer), writeNull: true);
                 perSeat[c.Viewer.SeatId] = bytes;
             }
 

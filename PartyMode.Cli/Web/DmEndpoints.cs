@@ -36,6 +36,7 @@ internal static class DmEndpoints
         dm.MapPost("/seats/{id}/kick", KickAsync);
         dm.MapGet("/seats/{id}/qr.png", Qr);
         dm.MapPost("/shutdown", Shutdown);
+        dm.MapGet("/diagnostics", Diagnostics);
         return app;
     }
 
@@ -235,6 +236,33 @@ internal static class DmEndpoints
         }
 
         return Results.Bytes(QrCodes.RenderPng(state.JoinUrl(id)), "image/png");
+    }
+
+    /// <summary>Counters for soak tests and benchmarks; <c>?gc=1</c> runs a full collection first.</summary>
+    private static IResult Diagnostics(HttpContext context, ServerState state)
+    {
+        if (context.Request.Query["gc"] == "1")
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        }
+
+        var counts = state.Game.QueueCounts();
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return Wire.Json(w =>
+        {
+            w.WriteNumber("connections", state.Hub.ConnectionCount);
+            w.WriteNumber("queued_frames", state.Hub.QueuedFrames);
+            w.WriteNumber("pending_actions", counts[ActionStatus.Pending]);
+            w.WriteNumber("processing_actions", counts[ActionStatus.Processing]);
+            w.WriteNumber("active_timers", state.Time.ActiveTimers);
+            w.WriteNumber("gc_heap_bytes", GC.GetTotalMemory(forceFullCollection: false));
+            w.WriteNumber("working_set_bytes", process.WorkingSet64);
+            w.WriteNumber("handles", process.HandleCount);
+            w.WriteNumber("committed_changes", state.Store.CommittedChangeSets);
+            w.WriteNumber("transactions", state.Store.Transactions);
+        });
     }
 
     private static IResult Shutdown(ServerState state)

@@ -122,6 +122,6 @@ public static partial class DiceRoller
 
     private static GameException Bad(string problem) => GameException.BadRequest("bad_dice", "Bad dice expression: " + problem + ".");
 
-    [GeneratedRegex(@"(?:(?<count>\d+)?d(?<sides>\d+)(?:(?<mode>kh|kl)(?<keep>\d+)|(?<mode>adv|dis))?)|(?<const>\d+)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?<count>\d+)?d(?<sides>\d+)(?:(?<mode>kh|kl)(?<keep>\d+)|(?<mode>adv|dis))?)|(?<const>\d+)(?![d\d])", RegexOptions.CultureInvariant)]
     private static partial Regex Term();
 }

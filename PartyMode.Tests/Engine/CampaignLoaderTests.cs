@@ -1,0 +1,44 @@
+using PartyMode.Engine.Campaigns;
+
+namespace PartyMode.Tests.Engine;
+
+public sealed class CampaignLoaderTests
+{
+    [Test]
+    public void Demo_Loads_WithTheSeedFixture()
+    {
+        var demo = CampaignLoader.Demo();
+        Assert.That(demo.Characters.Select(c => (c.Id, c.Class)), Is.EqualTo(new[] { ("thorin", "Fighter"), ("elara", "Wizard"), ("vex", "Rogue"), ("gorm", "Cleric") }));
+        Assert.That(demo.Characters[0].SecretBackground, Is.Not.Empty);
+        Assert.That(demo.Npcs.Single(n => n.Id == "tavern-keeper").Known, Is.True);
+        Assert.That(demo.Npcs.Single(n => n.Id == "villain").Known, Is.False);
+        Assert.That(demo.Npcs.Single(n => n.Id == "villain").DmNotes, Does.Contain("Biography"));
+        Assert.That(demo.Locations.Count(l => !l.Discovered), Is.EqualTo(1));
+        Assert.That(demo.Opening.Single(o => o.Type == "roll").Audience, Is.EqualTo("players:elara"));
+    }
+
+    [TestCase("""{"id":"c","name":"C","characters":[{"id":"a","name":"A","hp":5,"max_hp":5},{"id":"b","name":"B","hp":5,"max_hp":5},{"id":"d","name":"D","hp":-1,"max_hp":5}]}""", "campaign.json: $.characters[2].hp: must be 0 or more")]
+    [TestCase("""{"id":"c","name":"C","characters":[{"id":"a","name":"A","hp":5}]}""", "campaign.json: $.characters[0].max_hp: is required")]
+    [TestCase("""{"id":"c","characters":[{"id":"a","name":"A","hp":5,"max_hp":5}]}""", "campaign.json: $.name: is required")]
+    [TestCase("""{"id":"c","name":"C","characters":[{"id":"dm","name":"A","hp":5,"max_hp":5}]}""", "campaign.json: $.characters[0].id: 'dm' is not a valid player id")]
+    [TestCase("""{"id":"c","name":"C","characters":[{"id":"a","name":"A","hp":5,"max_hp":5},{"id":"a","name":"B","hp":5,"max_hp":5}]}""", "campaign.json: $.characters[1].id: 'a' is used twice")]
+    [TestCase("""{"id":"c","name":"C","characters":[{"id":"a","name":"A","hp":5,"max_hp":5,"abilities":{"str":40}}]}""", "campaign.json: $.characters[0].abilities.str: must be 30 or less")]
+    [TestCase("""{"id":"c","name":"C","characters":[{"id":"a","name":"A","hp":5,"max_hp":5,"colour":"red"}]}""", "campaign.json: $.characters[0].colour: unknown field")]
+    [TestCase("""{"id":"c","name":"C","characters":[{"id":"a","name":"A","hp":5,"max_hp":5,"spell_slots":{"1":{"used":3,"max":2}}}]}""", "campaign.json: $.characters[0].spell_slots.1.used: must be at most max (2)")]
+    [TestCase("""{"id":"c","name":"C","characters":[{"id":"a","name":"A","hp":5,"max_hp":5}],"opening":[{"type":"private","audience":"players:zed","text":"x"}]}""", "campaign.json: $.opening[0].audience: names 'zed'")]
+    [TestCase("""{"id":"c","name":"C","characters":"none"}""", "campaign.json: $.characters: must be a list")]
+    [TestCase("""{"id":"c", "name": }""", "campaign.json: line 1")]
+    public void Parse_BadFile_ReportsFilePathAndProblem(string json, string expected)
+    {
+        var ex = Assert.Throws<CampaignException>(() => CampaignLoader.Parse(json, "campaign.json"));
+        Assert.That(ex!.Problems, Has.Some.StartsWith(expected));
+    }
+
+    [Test]
+    public void Parse_SeveralProblems_ReportsEveryOne()
+    {
+        var ex = Assert.Throws<CampaignException>(() => CampaignLoader.Parse("""{"id":"Bad Id","characters":[{"name":"","hp":-2,"max_hp":0}]}""", "x.json"));
+        Assert.That(ex!.Problems, Has.Count.GreaterThanOrEqualTo(5));
+        Assert.That(ex.Problems, Has.All.StartsWith("x.json: $"));
+    }
+}

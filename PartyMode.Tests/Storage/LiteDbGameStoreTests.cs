@@ -1,0 +1,108 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using PartyMode.Cli.Storage;
+using PartyMode.Engine;
+using PartyMode.Engine.Actions;
+using PartyMode.Engine.Campaigns;
+using PartyMode.Engine.Visibility;
+using PartyMode.Tests.Engine;
+using PartyMode.Tests.Support;
+
+namespace PartyMode.Tests.Storage;
+
+public sealed class LiteDbGameStoreTests
+{
+    private static readonly Serilog.ILogger Log = Serilog.Core.Logger.None;
+
+    [Test]
+    public async Task Reopen_AfterChanges_RestoresEverything()
+    {
+        using var folder = new TempFolder();
+        var file = Path.Combine(folder.Path, "party.db");
+        string actionId;
+        string refreshedToken;
+        long seq;
+        using (var store = new LiteDbGameStore(file, Log))
+        {
+            var game = Game.Open(store, CampaignLoader.Demo(), GameFactory.Key, new GameOptions(), TimeProvider.System).Game;
+            actionId = (await game.SubmitActionAsync(Viewer.Player("vex"), "I pick the lock", "k", true)).Action.Id;
+            await game.SubmitActionAsync(Viewer.Player("gorm"), "still pending", null, false);
+            await game.NextActionAsync(TimeSpan.Zero, CancellationToken.None);
+            await game.ResolveAsync(actionId, "Click.", new Dictionary<string, string> { ["vex"] = "You hear breathing." }, "guard behind the door");
+            await game.PatchCharacterAsync("thorin", new System.Text.Json.Nodes.JsonObject { ["hp"] = 12, ["conditions"] = new System.Text.Json.Nodes.JsonArray("poisoned") });
+            await game.RevealNpcAsync("villain", null);
+            refreshedToken = await game.RefreshSeatAsync("elara");
+            await game.KickSeatAsync("observer");
+            seq = game.CommittedSeq;
+        }
+
+        using (var store = new LiteDbGameStore(file, Log))
+        {
+            var (game, imported) = Game.Open(store, CampaignLoader.Demo(), GameFactory.Key, new GameOptions(), TimeProvider.System);
+            Assert.Multiple(() =>
+            {
+                Assert.That(imported, Is.False);
+                Assert.That(game.CommittedSeq, Is.EqualTo(seq));
+                Assert.That(game.GetAction(Viewer.Dm, actionId).Status, Is.EqualTo(ActionStatus.Resolved));
+                Assert.That(game.ListActions(ActionStatus.Pending), Has.Count.EqualTo(1));
+                Assert.That(game.GetCharacter(Viewer.Dm, "thorin").Hp, Is.EqualTo(12));
+                Assert.That(game.GetCharacter(Viewer.Dm, "thorin").Conditions, Is.EqualTo(new[] { "poisoned" }));
+                Assert.That(game.KnownNpcs().Select(n => n.Id), Does.Contain("villain"));
+                Assert.That(game.Authenticate(refreshedToken).Viewer, Is.EqualTo(Viewer.Player("elara")));
+                Assert.That(game.Authenticate(game.TokenFor("observer")).Status, Is.EqualTo(AuthStatus.Kicked));
+                Assert.That(game.EventsAfter(Viewer.Player("vex"), 0, 1000).Events.Any(e => e.Text == "You hear breathing."), Is.True);
+                Assert.That(game.EventsAfter(Viewer.Player("thorin"), 0, 1000).Events.Any(e => e.Text == "You hear breathing."), Is.False);
+            });
+        }
+    }
+
+    [Test]
+    public async Task Commit_ManyConcurrentWriters_NothingLostAndBatched()
+    {
+        using var folder = new TempFolder();
+        using var store = new LiteDbGameStore(Path.Combine(folder.Path, "party.db"), Log);
+        var game = Game.Open(store, CampaignLoader.Demo(), GameFactory.Key, new GameOptions { ActionRateCount = 100_000 }, TimeProvider.System).Game;
+        var players = new[] { "thorin", "elara", "vex", "gorm" };
+        var tasks = Enumerable.Range(0, 64).Select(i => Task.Run(async () =>
+        {
+            for (var j = 0; j < 20; j++)
+            {
+                await game.SubmitActionAsync(Viewer.Player(players[i % 4]), $"w{i}-{j}", null, false);
+            }
+        }));
+        await Task.WhenAll(tasks);
+        var loaded = store.Load()!;
+        Assert.That(loaded.Actions, Has.Count.EqualTo(1280));
+        Assert.That(loaded.Actions.Select(a => a.Id).Distinct().Count(), Is.EqualTo(1280));
+        Assert.That(loaded.Events.Count(e => e.Type == "action"), Is.EqualTo(1280));
+        TestContext.Out.WriteLine($"{store.CommittedChangeSets} change sets in {store.Transactions} transactions");
+        Assert.That(store.Transactions, Is.LessThanOrEqualTo(store.CommittedChangeSets));
+    }
+
+    [Test]
+    public void SecondDaemon_SameFolder_IsRefused()
+    {
+        using var folder = new TempFolder();
+        var dataFolder = PartyMode.Cli.DataFolder.Resolve(folder.Path);
+        using var first = PartyMode.Cli.Hosting.DaemonLock.Acquire(dataFolder);
+        var ex = Assert.Throws<PartyMode.Cli.Hosting.DaemonAlreadyRunningException>(() => PartyMode.Cli.Hosting.DaemonLock.Acquire(dataFolder));
+        Assert.That(ex!.Message, Does.Contain("already running"));
+    }
+
+    [Test]
+    public async Task BadCampaign_OnUsedFolder_ChangesNothing()
+    {
+        using var folder = new TempFolder();
+        await using (var server = await TestServer.StartAsync(dataDirectory: folder.Path))
+        {
+            await server.SubmitAsync("thorin", "remember me");
+        }
+
+        var bad = Path.Combine(folder.Path, "bad.json");
+        await File.WriteAllTextAsync(bad, """{"id":"other","name":"X","characters":[{"id":"a","name":"A","hp":-1,"max_hp":3}]}""");
+        Assert.ThrowsAsync<CampaignException>(() => TestServer.StartAsync(dataDirectory: folder.Path, campaignFile: bad));
+        await using var again = await TestServer.StartAsync(dataDirectory: folder.Path);
+        var actions = await again.GetJsonAsync("dm", "/api/dm/actions");
+        Assert.That(actions.GetProperty("actions").GetArrayLength(), Is.EqualTo(1));
+    }
+}

@@ -1,0 +1,33 @@
+# PartyMode build entry point for Windows: ./build.ps1 [run|test|build|publish|bench|soak] [args…]
+param([Parameter(Position = 0)][string]$Command = "build", [Parameter(ValueFromRemainingArguments = $true)][string[]]$Rest = @())
+$ErrorActionPreference = "Stop"
+Set-Location $PSScriptRoot
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = "1"; $env:DOTNET_NOLOGO = "1"
+switch ($Command) {
+  "build"   { dotnet build partymode.sln -c Release @Rest }
+  "run"     { dotnet run --project PartyMode.Cli -c Release -- serve @Rest }
+  "test"    {
+    # Browser tests need Chromium; on Windows set PARTYMODE_CHROMIUM to chrome.exe or msedge.exe.
+    Remove-Item -Recurse -Force TestResults/trx -ErrorAction SilentlyContinue
+    dotnet test partymode.sln -c Release --logger "trx;LogFilePrefix=results" --results-directory TestResults/trx @Rest
+  }
+  "publish" {
+    $version = ([xml](Get-Content Directory.Build.props)).Project.PropertyGroup.Version | Select-Object -First 1
+    $rids = if ($Rest.Count -gt 0) { $Rest } else { @("linux-x64", "linux-arm64", "win-x64", "osx-x64", "osx-arm64") }
+    New-Item -ItemType Directory -Force dist | Out-Null
+    foreach ($rid in $rids) {
+      $out = "dist/.publish/$rid"
+      dotnet publish PartyMode.Cli/PartyMode.Cli.csproj -c Release -r $rid --self-contained true --artifacts-path dist/.artifacts `
+        -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true `
+        -p:DebugType=none -o $out --nologo -v quiet
+      $ext = if ($rid -like "win-*") { ".exe" } else { "" }
+      Copy-Item "$out/partymode$ext" "dist/partymode-$version-$rid$ext"
+    }
+    Remove-Item -Recurse -Force dist/.publish, dist/.artifacts
+    Get-ChildItem dist -Filter "partymode-$version-*" | ForEach-Object { "{0}  {1}" -f (Get-FileHash $_.FullName -Algorithm SHA256).Hash.ToLower(), $_.Name } | Set-Content dist/SHA256SUMS
+  }
+  "bench"   { dotnet run --project bench/PartyMode.Bench -c Release -- @Rest }
+  "soak"    { dotnet run --project bench/PartyMode.Bench -c Release -- soak @Rest }
+  default   { Write-Error "usage: ./build.ps1 [build|run|test|publish|bench|soak] [args…]"; exit 2 }
+}
+exit $LASTEXITCODE
