@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using PartyMode.Cli.Mcp;
 
 namespace PartyMode.Cli.Commands;
@@ -17,6 +19,7 @@ internal static class McpCommand
             {
                 folder.EnsureExists();
                 using var host = McpServerHost.Build(new McpSettings { Folder = folder });
+                host.Services.GetRequiredService<ILogger<McpSettings>>().LogInformation("MCP server for the data folder {Folder}", folder.Root);
                 await host.RunAsync(ct);
                 return CliApp.Ok;
             }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using PartyMode.Cli.Client;
 
 namespace PartyMode.Cli.Mcp;
@@ -6,12 +7,14 @@ namespace PartyMode.Cli.Mcp;
 /// The MCP server's way to the daemon: re-reads daemon.json on every call (the daemon may have been
 /// started or stopped since), and keeps one HTTP client while it names the same daemon.
 /// </summary>
-internal sealed class DaemonAccess(McpSettings settings) : IDisposable
+internal sealed class DaemonAccess(McpSettings settings, ILogger<DaemonAccess> logger) : IDisposable
 {
     private readonly Lock gate = new();
     private DaemonClient? cached;
 
     public DataFolder Folder => settings.Folder;
+
+    public ILogger Logger => logger;
 
     /// <summary>A client for the running daemon; throws <see cref="DaemonNotRunningException"/> when none runs.</summary>
     public DaemonClient Client()

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
+using Microsoft.Extensions.Logging;
 using PartyMode.Cli.Client;
 
 namespace PartyMode.Cli.Mcp;
@@ -31,14 +32,18 @@ internal static class ToolResults
         }
         catch (DaemonNotRunningException)
         {
+            access.Logger.LogInformation("Tool call while no daemon runs for {Folder}", access.Folder.Root);
             return Error(NotRunning, "not_running");
         }
         catch (DaemonApiException e)
         {
+            // The code only: messages may quote player text.
+            access.Logger.LogInformation("The DM API refused a tool call: {Code} (HTTP {Status})", e.Code, (int)e.Status);
             return Error(Describe(e), e.Code);
         }
         catch (ToolInputException e)
         {
+            access.Logger.LogInformation("A tool call had a bad argument");
             return Error(e.Message, "bad_argument");
         }
     }
