@@ -6,7 +6,8 @@ namespace PartyMode.Cli.Commands;
 /// <summary>Small readers for DM API answers (which stay JSON) and the commands' JSON output.</summary>
 internal static class JsonText
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Relaxed escaping keeps names like "Marta's" readable; the output is JSON for scripts, never HTML.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Pretty(JsonElement element) => JsonSerializer.Serialize(element, Indented);
 
