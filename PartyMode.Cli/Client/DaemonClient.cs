@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PartyMode.Cli.Hosting;
 
 namespace PartyMode.Cli.Client;
 
@@ -40,7 +41,7 @@ internal sealed partial class DaemonClient : IDisposable
     /// <summary>The running, answering daemon of the folder, or null when none runs.</summary>
     public static async Task<DaemonClient?> TryConnectAsync(DataFolder folder, CancellationToken cancellationToken)
     {
-        var info = DaemonInfo.TryRead(folder);
+        var info = DaemonProbe.TryRead(folder);
         if (info is null || !info.ProcessIsAlive())
         {
             return null;
@@ -64,7 +65,7 @@ internal sealed partial class DaemonClient : IDisposable
     /// <summary>A client for the daemon named in daemon.json without probing it first (calls fail fast if it is gone).</summary>
     public static DaemonClient Open(DataFolder folder)
     {
-        var info = DaemonInfo.TryRead(folder);
+        var info = DaemonProbe.TryRead(folder);
         if (info is null || !info.ProcessIsAlive())
         {
             throw new DaemonNotRunningException($"Party Mode is not running (no daemon for {folder.Root}).");

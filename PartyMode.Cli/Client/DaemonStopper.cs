@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PartyMode.Cli.Hosting;
 
 namespace PartyMode.Cli.Client;
 
@@ -26,7 +27,7 @@ internal static class DaemonStopper
         {
             // Gone means: no answer, and daemon.json removed (a clean stop) or its process ended.
             if (!await DaemonClient.IsHealthyAsync(client.Info, ct)
-                && (DaemonInfo.TryRead(client.Folder) != client.Info || !client.Info.ProcessIsAlive()))
+                && (DaemonProbe.TryRead(client.Folder) != client.Info || !client.Info.ProcessIsAlive()))
             {
                 return new StopResult(true, pending, processing);
             }

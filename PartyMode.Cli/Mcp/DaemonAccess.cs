@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PartyMode.Cli.Client;
+using PartyMode.Cli.Hosting;
 
 namespace PartyMode.Cli.Mcp;
 
@@ -19,7 +20,7 @@ internal sealed class DaemonAccess(McpSettings settings, ILogger<DaemonAccess> l
     /// <summary>A client for the running daemon; throws <see cref="DaemonNotRunningException"/> when none runs.</summary>
     public DaemonClient Client()
     {
-        var info = DaemonInfo.TryRead(settings.Folder);
+        var info = DaemonProbe.TryRead(settings.Folder);
         lock (gate)
         {
             if (cached is not null && info is not null && cached.Info == info)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using PartyMode.Cli.Client;
+using PartyMode.Cli.Hosting;
 
 namespace PartyMode.Cli.Mcp;
 
@@ -124,7 +125,7 @@ internal sealed class DaemonLauncher(McpSettings settings, ILogger<DaemonLaunche
         while (DateTime.UtcNow < deadline)
         {
             ct.ThrowIfCancellationRequested();
-            var info = DaemonInfo.TryRead(settings.Folder);
+            var info = DaemonProbe.TryRead(settings.Folder);
             // A leftover daemon.json of an earlier run does not count: it must be this launch's.
             if (info is not null && (info.Pid == process.Id || info.StartedAt >= launchedAt.AddSeconds(-1))
                 && await DaemonClient.IsHealthyAsync(info, ct))

@@ -1,26 +1,17 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using PartyMode.Cli.Hosting;
 
 namespace PartyMode.Cli.Client;
 
-/// <summary>The content of <c>DATA/daemon.json</c>, written by the daemon once it answers <c>/healthz</c>.</summary>
-internal sealed record DaemonInfo(
-    [property: JsonPropertyName("url")] string Url,
-    [property: JsonPropertyName("pid")] int Pid,
-    [property: JsonPropertyName("started_at")] DateTimeOffset? StartedAt,
-    [property: JsonPropertyName("version")] string? Version)
+/// <summary>Reading <c>DATA/daemon.json</c> (<see cref="DaemonInfo"/>, written by the daemon) from the client side.</summary>
+internal static class DaemonProbe
 {
-    /// <summary>Reads daemon.json; null when it is missing, half-written or unreadable.</summary>
+    /// <summary>daemon.json of the folder; null when it is missing, half-written or unreadable.</summary>
     public static DaemonInfo? TryRead(DataFolder folder)
     {
         try
         {
-            if (!File.Exists(folder.DaemonFile))
-            {
-                return null;
-            }
-
-            var info = JsonSerializer.Deserialize<DaemonInfo>(File.ReadAllText(folder.DaemonFile));
+            var info = DaemonInfo.Read(folder);
             return info is null || string.IsNullOrWhiteSpace(info.Url) ? null : info;
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
@@ -30,9 +21,9 @@ internal sealed record DaemonInfo(
     }
 
     /// <summary>The address to call: a wildcard bind address is reached through loopback.</summary>
-    public Uri CallableUri()
+    public static Uri CallableUri(this DaemonInfo info)
     {
-        var uri = new Uri(Url.TrimEnd('/') + "/");
+        var uri = new Uri(info.Url.TrimEnd('/') + "/");
         if (uri.Host is "0.0.0.0" or "[::]" or "::" or "+" or "*")
         {
             var builder = new UriBuilder(uri) { Host = "127.0.0.1" };
@@ -43,16 +34,16 @@ internal sealed record DaemonInfo(
     }
 
     /// <summary>False when the process named in daemon.json is gone (a stale file).</summary>
-    public bool ProcessIsAlive()
+    public static bool ProcessIsAlive(this DaemonInfo info)
     {
-        if (Pid <= 0)
+        if (info.Pid <= 0)
         {
             return true; // Nothing to check; the health probe decides.
         }
 
         try
         {
-            using var process = System.Diagnostics.Process.GetProcessById(Pid);
+            using var process = System.Diagnostics.Process.GetProcessById(info.Pid);
             return !process.HasExited;
         }
         catch (ArgumentException)
