@@ -56,6 +56,22 @@ public sealed class CliNoDaemonTests
         Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1));
     }
 
+    // Until the host offers offline seat changes (OfflineSeats), the token commands need a running daemon.
+    [TestCase("show")]
+    [TestCase("refresh", "thorin")]
+    [TestCase("kick", "thorin")]
+    public async Task TokenCommand_NoDaemon_FailsNamingServe(params string[] args)
+    {
+        using var temp = new TempFolder();
+        var data = Path.Combine(temp.Path, "data");
+
+        var (code, output, error) = await RunAsync(["token", .. args, "--data", data]);
+
+        Assert.That(code, Is.EqualTo(CliApp.Failed));
+        Assert.That(error, Does.StartWith("Party Mode is not running: start it with 'partymode serve --data " + data));
+        Assert.That(output, Is.Empty);
+    }
+
     [TestCase("token", "refresh")]
     [TestCase("token", "kick")]
     [TestCase("token")]
