@@ -43,9 +43,13 @@ internal sealed class PartyLifecycleTools(DaemonAccess access, DaemonLauncher la
             var seats = await client.SeatsAsync(cancellationToken);
             var text = new StringBuilder(alreadyRunning ? "Party Mode was already running" : "Party Mode started");
             text.Append($" (data folder {access.Folder.Root}).\n");
-            foreach (var url in status.Prop("urls").ValueKind == JsonValueKind.Object ? status.Prop("urls").EnumerateObject() : default)
+            var urls = status.Prop("urls");
+            if (urls.ValueKind == JsonValueKind.Object)
             {
-                text.Append($"{url.Name} URL: {url.Value.GetString()}\n");
+                foreach (var url in urls.EnumerateObject())
+                {
+                    text.Append($"{(url.Name == "lan" ? "LAN (players)" : url.Name == "local" ? "Local (this machine)" : url.Name)} URL: {url.Value.GetString()}\n");
+                }
             }
 
             text.Append("Join links (players open the link or scan the QR image on the same network; the dm link is the game master's own):\n");
@@ -58,8 +62,8 @@ internal sealed class PartyLifecycleTools(DaemonAccess access, DaemonLauncher la
             {
                 ["already_running"] = alreadyRunning,
                 ["data_folder"] = access.Folder.Root,
-                ["urls"] = JsonNode.Parse(status.Prop("urls").ValueKind == JsonValueKind.Undefined ? "{}" : status.Prop("urls").GetRawText()),
-                ["seats"] = JsonNode.Parse(seats.Prop("seats").ValueKind == JsonValueKind.Undefined ? "[]" : seats.Prop("seats").GetRawText()),
+                ["urls"] = urls.ValueKind == JsonValueKind.Object ? JsonNode.Parse(urls.GetRawText()) : new JsonObject(),
+                ["seats"] = JsonNode.Parse(seats.Prop("seats").ValueKind == JsonValueKind.Array ? seats.Prop("seats").GetRawText() : "[]"),
             };
             return ToolResults.Ok(text.ToString().TrimEnd(), JsonSerializer.SerializeToElement(structured));
         }
