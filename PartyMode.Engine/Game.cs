@@ -13,7 +13,7 @@ namespace PartyMode.Engine;
 /// All state lives in memory behind one lock; every change is handed to the store inside that lock
 /// (so commits keep their order) and acknowledged only once the store has made it durable.
 /// </summary>
-public sealed partial class Game
+public sealed partial class Game : IDisposable
 {
     private readonly object _gate = new();
     private readonly IGameStore _store;
@@ -90,6 +90,16 @@ public sealed partial class Game
         var created = new Game(store, time, options, tokenKey, meta);
         created.Import(campaign).GetAwaiter().GetResult();
         return (created, true);
+    }
+
+    /// <summary>Stops the game's timers (a simultaneous round's deadline); the host calls it before closing the store.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _roundTimer?.Dispose();
+            _roundTimer = null;
+        }
     }
 
     /// <summary>The current token of a seat.</summary>

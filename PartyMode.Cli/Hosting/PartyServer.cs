@@ -64,7 +64,7 @@ internal sealed class PartyServer : IAsyncDisposable
         try
         {
             var (campaign, given) = LoadCampaign(options);
-            store = new LiteDbGameStore(folder.DataFile, log);
+            store = new LiteDbGameStore(folder.DataFile, log, options.FlushToDisk);
             if (options.Reset)
             {
                 store.Wipe();
@@ -154,6 +154,7 @@ internal sealed class PartyServer : IAsyncDisposable
             await _app.StopAsync();
             await _app.DisposeAsync();
             State.Hub.Dispose();
+            Game.Dispose();
             _store.Dispose();
             DaemonInfo.Delete(State.Folder);
             _log.Information("Stopped");

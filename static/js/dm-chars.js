@@ -1,0 +1,63 @@
+// DM: every character's HP and conditions, editable (PATCH /api/dm/characters/{id}).
+import { h } from './util.js';
+import { panel, run, btn } from './dm-ui.js';
+import { hpBar, conditionChips } from './sheet.js';
+
+export function charsPanel({ api }) {
+  const list = h('ul', { class: 'chars', 'data-testid': 'dm-chars-list' });
+  const el = panel('chars', 'Characters', list);
+  const sheets = new Map();
+
+  async function load() {
+    try {
+      const r = await api('GET', '/api/dm/characters');
+      const all = (r && (r.characters || r)) || [];
+      for (const ch of all) sheets.set(ch.id, ch);
+      render();
+    } catch (e) {
+      list.append(h('li', { class: 'muted', text: `Could not load characters: ${e.message}` }));
+    }
+  }
+
+  const cards = new Map();
+  function render() {
+    for (const ch of sheets.values()) {
+      const old = cards.get(ch.id);
+      // Leave a card alone while the DM is typing in it; the next update catches up.
+      if (old && old.contains(document.activeElement) && document.activeElement.tagName === 'INPUT') continue;
+      const fresh = card(ch);
+      cards.set(ch.id, fresh);
+      if (old && old.parentNode === list) old.replaceWith(fresh); else list.append(fresh);
+    }
+  }
+
+  function card(ch) {
+    const hp = h('input', { type: 'number', inputmode: 'numeric', value: ch.hp, min: -999, max: 9999, 'aria-label': `${ch.name} hit points`, 'data-testid': `dm-hp-${ch.id}`, class: 'num' });
+    const conds = h('input', { type: 'text', value: (ch.conditions || []).join(', '), 'aria-label': `${ch.name} conditions, separated by commas`, placeholder: 'poisoned, prone', 'data-testid': `dm-cond-${ch.id}` });
+    const save = async (button, patch) => {
+      const r = await run(button, () => api('PATCH', `/api/dm/characters/${encodeURIComponent(ch.id)}`, patch), 'Saved');
+      if (r && r.character) { sheets.set(ch.id, r.character); render(); }
+    };
+    const delta = n => btn(n > 0 ? `+${n}` : `−${Math.abs(n)}`, ev => {
+      const v = Math.min(Number(ch.max_hp) || 9999, (Number(hp.value) || 0) + n);
+      hp.value = String(v);
+      save(ev.currentTarget, { hp: v });
+    }, 'ghost small-btn', `dm-hp-${n > 0 ? 'plus' : 'minus'}${Math.abs(n)}-${ch.id}`);
+    const saveBtn = btn('Save', () => save(saveBtn, {
+      hp: Number(hp.value),
+      conditions: conds.value.split(',').map(s => s.trim()).filter(Boolean),
+    }), 'primary', `dm-save-${ch.id}`);
+    return h('li', { class: 'char-card', 'data-testid': `dm-char-${ch.id}` },
+      h('div', { class: 'member-head' }, h('strong', { text: ch.name }),
+        h('span', { class: 'muted small', text: ` ${ch.race || ''} ${ch.class || ''} ${ch.level ?? ''} · AC ${ch.ac ?? '?'}` })),
+      hpBar(ch.hp, ch.max_hp, ch.temp_hp),
+      conditionChips(ch.conditions),
+      h('div', { class: 'row wrap' }, delta(-5), delta(-1), hp, delta(1), delta(5)),
+      h('div', { class: 'row' }, conds, saveBtn));
+  }
+
+  return {
+    el, load,
+    onCharacter(ch) { if (ch && ch.id) { sheets.set(ch.id, ch); render(); } },
+  };
+}

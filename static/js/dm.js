@@ -1,0 +1,169 @@
+// The DM view: queue and resolution here; seats, narration, characters, combat and
+// "view as" in their own files. A human can run the whole game from these panels.
+import { h, $, fmtTime } from './util.js';
+import { panel, field, run, btn } from './dm-ui.js';
+import { seatsPanel } from './dm-seats.js';
+import { tablePanel } from './dm-table.js';
+import { charsPanel } from './dm-chars.js';
+import { combatPanel } from './dm-combat.js';
+import { viewAsPanel } from './dm-viewas.js';
+
+export function startDm({ app, api, feed, ctx, tabs }) {
+  const root = $('#dm-root');
+  root.hidden = false;
+  const queue = queuePanel({ app, api, ctx });
+  const seats = seatsPanel({ api });
+  const table = tablePanel({ app, api });
+  const chars = charsPanel({ app, api });
+  const combat = combatPanel({ app, api });
+  const viewas = viewAsPanel({ app, api, ctx });
+  root.append(queue.el, table.el, chars.el, combat.el, seats.el, viewas.el);
+  $('#panel-story').append(quickNarrate(api));
+  tabs.link();
+  seats.start();
+  queue.load();
+  chars.load();
+  void feed;
+
+  return {
+    onWelcome(msg) { queue.load(); if (msg.combat !== undefined) combat.update(msg.combat); seats.load(); },
+    onEvent(ev, info) {
+      if (ev.type === 'action' && !info.replay) queue.load();
+    },
+    onParty(party) { table.onParty(party); combat.onParty(party); viewas.onParty(party); queue.onParty(party); },
+    onCharacter(ch) { chars.onCharacter(ch); },
+    onCombat(c) { combat.update(c); },
+    onPresence(msg) { seats.onPresence(msg); },
+    onActionStatus() { queue.load(); },
+  };
+}
+
+function queuePanel({ app, api, ctx }) {
+  const pendingList = h('ol', { class: 'queue', 'data-testid': 'dm-pending' });
+  const processingList = h('ol', { class: 'queue', 'data-testid': 'dm-processing' });
+  const counts = h('p', { class: 'muted small', 'aria-live': 'polite', 'data-testid': 'dm-queue-count' });
+  const takeBtn = btn('Take next action', () => takeNext(), 'primary big', 'dm-take-next');
+  const editor = h('div', { class: 'editor', 'data-testid': 'dm-editor', hidden: true });
+  const el = panel('queue', 'Action queue', takeBtn, counts, editor,
+    h('h3', { text: 'Waiting' }), pendingList,
+    h('h3', { text: 'In progress' }), processingList);
+  let current = null;
+  let loading = false;
+  let again = false;
+
+  async function load() {
+    if (loading) { again = true; return; }
+    loading = true;
+    try {
+      const [p, q] = await Promise.all([
+        api('GET', '/api/dm/actions?status=pending'),
+        api('GET', '/api/dm/actions?status=processing'),
+      ]);
+      for (const a of (p && p.actions) || []) app.setDmStatus(a.id, 'pending');
+      for (const a of (q && q.actions) || []) app.setDmStatus(a.id, 'processing');
+      renderList(pendingList, (p && p.actions) || [], false);
+      renderList(processingList, ((q && q.actions) || []).filter(a => !current || a.id !== current.id), true);
+      const n = ((p && p.actions) || []).length;
+      counts.textContent = n === 0 ? 'Nothing waiting.' : n === 1 ? '1 action waiting.' : `${n} actions waiting.`;
+      takeBtn.disabled = n === 0;
+    } catch (e) {
+      counts.textContent = `Could not load the queue: ${e.message}`;
+    } finally {
+      loading = false;
+      if (again) { again = false; load(); }
+    }
+  }
+
+  function renderList(list, actions, processing) {
+    if (!actions.length) { list.replaceChildren(h('li', { class: 'muted small', text: 'None.' })); return; }
+    list.replaceChildren(...actions.map(a => h('li', { class: 'q-item' + (a.private ? ' private' : ''), 'data-testid': `q-${a.id}` },
+      h('div', { class: 'meta' },
+        h('strong', { text: ctx.name(a.player_id) }),
+        a.private ? h('span', { class: 'label', text: ' whisper' }) : null,
+        h('time', { datetime: a.submitted_at || '', text: fmtTime(a.submitted_at) })),
+      h('p', { class: 'text said', text: a.text }),
+      h('div', { class: 'row' },
+        processing ? btn('Continue', () => edit(a), 'ghost') : null,
+        btn('Refuse', ev => cancel(a, ev.currentTarget), 'ghost danger')))));
+  }
+
+  async function takeNext() {
+    const r = await run(takeBtn, () => api('POST', '/api/dm/actions/next'));
+    if (r === undefined) return;
+    if (!r || !r.action) { counts.textContent = 'Nothing waiting.'; load(); return; }
+    edit(r.action);
+    load();
+  }
+
+  async function cancel(a, button) {
+    const reason = prompt(`Why can't ${ctx.name(a.player_id)} do that? (they will see this)`, '');
+    if (reason === null) return;
+    await run(button, () => api('POST', `/api/dm/actions/${encodeURIComponent(a.id)}/cancel`, { reason: reason || undefined }), 'Action refused');
+    if (current && current.id === a.id) closeEditor();
+    load();
+  }
+
+  function closeEditor() {
+    current = null;
+    editor.hidden = true;
+    editor.replaceChildren();
+  }
+
+  function edit(a) {
+    current = a;
+    const narrative = h('textarea', { rows: 5, 'data-testid': 'dm-narrative', placeholder: 'What happens, as everyone hears it' });
+    const privates = new Map();
+    const privBox = h('div', { class: 'privates' });
+    for (const p of app.party) {
+      const t = h('textarea', { rows: 2, 'data-testid': `dm-private-${p.id}`, placeholder: `Only ${p.name} sees this` });
+      privates.set(p.id, t);
+      privBox.append(field(`Private to ${p.name}${p.id === a.player_id ? ' (acting)' : ''}`, t));
+    }
+    const note = h('textarea', { rows: 2, 'data-testid': 'dm-note', placeholder: 'For your eyes only' });
+    const resolveBtn = btn('Resolve', async () => {
+      const body = { narrative: narrative.value.trim() };
+      const priv = {};
+      for (const [id, t] of privates) if (t.value.trim()) priv[id] = t.value.trim();
+      if (Object.keys(priv).length) body.private = priv;
+      if (note.value.trim()) body.dm_only = note.value.trim();
+      if (!body.narrative && !body.private && !body.dm_only) { narrative.focus(); return; }
+      const r = await run(resolveBtn, () => api('POST', `/api/dm/actions/${encodeURIComponent(a.id)}/resolve`, body), 'Resolved');
+      if (r !== undefined) { closeEditor(); load(); }
+    }, 'primary', 'dm-resolve');
+    const requeueBtn = btn('Put back', async () => {
+      const r = await run(requeueBtn, () => api('POST', `/api/dm/actions/${encodeURIComponent(a.id)}/requeue`), 'Put back in the queue');
+      if (r !== undefined) { closeEditor(); load(); }
+    }, 'ghost', 'dm-requeue');
+    const cancelBtn = btn('Refuse', () => cancel(a, cancelBtn), 'ghost danger', 'dm-cancel');
+    editor.replaceChildren(
+      h('div', { class: 'current-action' + (a.private ? ' private' : '') },
+        h('div', { class: 'meta' }, h('strong', { text: ctx.name(a.player_id) }),
+          h('span', { class: 'label', text: a.private ? ' whispers to you' : ' says' }),
+          h('span', { class: 'muted small', text: ` ${a.id}` })),
+        h('p', { class: 'text said', 'data-testid': 'dm-current-text', text: a.text })),
+      field('Narrative (everyone)', narrative),
+      h('details', { class: 'more' }, h('summary', { text: 'Private parts and DM note' }), privBox, field('DM note (only you)', note)),
+      h('div', { class: 'row' }, resolveBtn, requeueBtn, cancelBtn));
+    editor.hidden = false;
+    narrative.focus();
+  }
+
+  return { el, load, onParty() { /* names update on next render */ } };
+}
+
+/** A one-line "say to everyone" under the DM's story, for scene text between actions. */
+function quickNarrate(api) {
+  const text = h('textarea', { id: 'dm-quick-text', rows: 1, placeholder: 'Narrate to everyone…', 'data-testid': 'dm-quick-text', enterkeyhint: 'send' });
+  const send = async () => {
+    const narrative = text.value.trim();
+    if (!narrative) return;
+    const r = await run(button, () => api('POST', '/api/dm/narrate', { narrative, audience: 'public' }));
+    if (r !== undefined) text.value = '';
+  };
+  const button = btn('Narrate', send, 'primary', 'dm-quick-send');
+  text.addEventListener('keydown', e => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); send(); }
+  });
+  return h('form', { class: 'quick-narrate', 'aria-label': 'Narrate to everyone', onsubmit: e => { e.preventDefault(); send(); } },
+    h('label', { for: 'dm-quick-text', class: 'sr-only', text: 'Narrate to everyone' }), text, button);
+}
