@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using PartyMode.Tests.Mcp.Support;
 using PartyMode.Tests.Support;
@@ -107,5 +108,37 @@ public sealed class McpStdioTests
         }
 
         Assert.That(Directory.Exists(Path.Combine(data, "logs")), Is.True);
+    }
+
+    [Test]
+    public async Task Stdout_WholeSession_CarriesOnlyJsonRpcMessages()
+    {
+        using var temp = new TempFolder();
+        var start = new ProcessStartInfo(RepoPaths.Executable) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "mcp", "--data", Path.Combine(temp.Path, "data") })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteLineAsync("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}""");
+        await process.StandardInput.WriteLineAsync("""{"jsonrpc":"2.0","method":"notifications/initialized"}""");
+        await process.StandardInput.WriteLineAsync("""{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"get_party_status","arguments":{}}}""");
+        var lines = new List<string>();
+        while (lines.Count < 2 && await process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            lines.Add(line);
+        }
+
+        process.StandardInput.Close();
+        lines.AddRange((await process.StandardOutput.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.That(lines, Has.Count.EqualTo(2));
+        Assert.That(lines.All(l => JsonDocument.Parse(l).RootElement.GetProperty("jsonrpc").GetString() == "2.0"), Is.True);
+        Assert.That(await stderr, Does.Contain("MCP server for the data folder"));
+        Assert.That(process.ExitCode, Is.EqualTo(0));
     }
 }
