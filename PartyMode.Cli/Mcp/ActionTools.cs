@@ -43,6 +43,7 @@ internal sealed class ActionTools(DaemonAccess access)
         [Description("What everyone at the table sees: 1 to 5 vivid sentences describing what happens. Never put private results or secrets here.")] string narrative,
         [Description("Optional object mapping a player id to a text only that player (and the DM) sees, e.g. {\"thorin\": \"You notice a draft.\"}. A JSON string of such an object is accepted too.")] JsonElement? private_messages = null,
         [Description("Optional notes only the game master sees: DCs, hidden rolls, reasoning, plans.")] string? dm_notes = null,
+        [Description("Optional: who hears the narrative. \"public\" (default: the whole table), \"party\", \"dm\", or a list of player ids, e.g. [\"vex\"] to answer a private (whispered) action to its player only.")] JsonElement? audience = null,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(access, async client =>
         {
@@ -58,9 +59,16 @@ internal sealed class ActionTools(DaemonAccess access)
                 body["dm_only"] = dm_notes;
             }
 
+            var who = ToolArguments.Audience(audience);
+            if (who is not null)
+            {
+                body["audience"] = who;
+            }
+
             var answer = await client.ResolveActionAsync(action_id, body, cancellationToken);
             var privateTo = privateParts is null ? "no private messages" : "private messages to " + string.Join(", ", privateParts.Select(p => p.Key));
-            var text = $"Resolved {action_id}: the narrative went to the whole table, {privateTo}{(string.IsNullOrWhiteSpace(dm_notes) ? string.Empty : ", DM notes stored")}.";
+            var heard = who is null ? "the whole table" : who.ToJsonString();
+            var text = $"Resolved {action_id}: the narrative went to {heard}, {privateTo}{(string.IsNullOrWhiteSpace(dm_notes) ? string.Empty : ", DM notes stored")}.";
             return ToolResults.Ok(text, answer);
         });
 

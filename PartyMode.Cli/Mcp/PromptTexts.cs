@@ -18,7 +18,8 @@ internal static class PromptTexts
               - `action_id`: the action's id;
               - `narrative`: 2 to 5 vivid sentences that everyone at the table (observers too) sees; never put private results or secrets here;
               - `private_messages`: an object `{player_id: text}` for what only some players learn, for example `{"thorin": "You notice a draft under the far wall."}`; leave it out when nothing is private;
-              - `dm_notes`: your reasoning, DCs, hidden rolls and plans, seen only by the game master.
+              - `dm_notes`: your reasoning, DCs, hidden rolls and plans, seen only by the game master;
+              - for a private action, also `audience=["<player_id>"]` so the narrative reaches only that player.
            g. If you cannot resolve it now (you need the game master's decision), call `party_requeue_action(action_id=…)` instead. If the action is impossible, out of turn or abusive, call `party_cancel_action(action_id=…, reason=…)` with a reason the player will see.
            h. If `party_resolve_action` fails because the action is already resolved, move on; on any other error, report it in one line and call `party_requeue_action` so the action is not lost.
         """;

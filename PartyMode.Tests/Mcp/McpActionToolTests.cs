@@ -78,6 +78,23 @@ public sealed class McpActionToolTests
     }
 
     [Test]
+    public async Task ResolveAction_PrivateActionWithActorAudience_NarrativeReachesOnlyTheActor()
+    {
+        await using var server = await TestServer.StartAsync();
+        await using var mcp = await McpHarness.InProcessAsync(server.DataDirectory);
+        await using var vex = await server.ConnectAsync("vex");
+        await using var gorm = await server.ConnectAsync("gorm");
+        await server.SubmitAsync("vex", "I pocket the ring.", isPrivate: true);
+        var id = Structured(await mcp.CallOkAsync("party_pop_action")).GetProperty("action").GetProperty("id").GetString();
+
+        await mcp.CallOkAsync("party_resolve_action", new() { ["action_id"] = id, ["narrative"] = "ring-answer-1", ["audience"] = OnlyVex });
+
+        await vex.WaitForTextAsync("ring-answer-1");
+        await SentinelAsync(mcp, vex, gorm);
+        Assert.That(gorm.Frames.Any(f => f.Raw.Contains("ring-answer-1", StringComparison.Ordinal) || f.Raw.Contains("I pocket the ring.", StringComparison.Ordinal)), Is.False);
+    }
+
+    [Test]
     public async Task ResolveAction_AlreadyResolved_IsAToolErrorWithTheApiCode()
     {
         await using var server = await TestServer.StartAsync();

@@ -20,7 +20,7 @@ public sealed class McpStdioTests
 
     private static readonly Dictionary<string, string[]> ContractArguments = new()
     {
-        ["party_resolve_action"] = ["action_id", "narrative", "private_messages", "dm_notes"],
+        ["party_resolve_action"] = ["action_id", "narrative", "private_messages", "dm_notes", "audience"],
         ["party_pop_action"] = ["wait_seconds"],
         ["start_party_mode"] = ["port", "campaign"],
         ["party_roll"] = ["expr", "visibility", "player", "label"],
