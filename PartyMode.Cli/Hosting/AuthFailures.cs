@@ -4,13 +4,13 @@ using System.Net;
 namespace PartyMode.Cli.Hosting;
 
 /// <summary>Counts failed authentications per non-loopback address per minute (PROTOCOL §3 brute-force limit).</summary>
-internal sealed class AuthFailures(int limit, TimeProvider time)
+internal sealed class AuthFailures(int limit, TimeProvider time, bool exemptLoopback = true)
 {
     private readonly ConcurrentDictionary<IPAddress, (long Minute, int Count)> _counts = new();
 
     public bool IsBlocked(IPAddress? address)
     {
-        if (address is null || IPAddress.IsLoopback(address))
+        if (address is null || (exemptLoopback && IPAddress.IsLoopback(address)))
         {
             return false;
         }
@@ -21,7 +21,7 @@ internal sealed class AuthFailures(int limit, TimeProvider time)
 
     public void RecordFailure(IPAddress? address)
     {
-        if (address is null || IPAddress.IsLoopback(address))
+        if (address is null || (exemptLoopback && IPAddress.IsLoopback(address)))
         {
             return;
         }

@@ -64,7 +64,7 @@ internal sealed class PartyServer : IAsyncDisposable
         try
         {
             var (campaign, given) = LoadCampaign(options);
-            store = new LiteDbGameStore(folder.DataFile, log);
+            store = new LiteDbGameStore(folder.DataFile, log, options.FlushToDisk);
             if (options.Reset)
             {
                 store.Wipe();

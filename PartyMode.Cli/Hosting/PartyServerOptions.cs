@@ -28,6 +28,12 @@ internal sealed class PartyServerOptions
     /// <summary>Failed authentications a minute from one non-loopback address before 429.</summary>
     public int AuthFailLimit { get; init; } = 20;
 
+    /// <summary>fsync every commit (power-loss durability); off, commits reach the OS before they are acknowledged.</summary>
+    public bool FlushToDisk { get; init; }
+
+    /// <summary>Loopback is exempt from the failed-authentication limit (true in production; tests turn it off to exercise the limit).</summary>
+    public bool ExemptLoopbackFromAuthLimit { get; init; } = true;
+
     /// <summary>Wipe the stored game first (<c>serve --reset</c>).</summary>
     public bool Reset { get; init; }
 

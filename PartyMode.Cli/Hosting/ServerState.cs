@@ -24,7 +24,7 @@ internal sealed class ServerState(Game game, SocketHub hub, PartyServerOptions o
 
     public Storage.LiteDbGameStore Store { get; } = store;
 
-    public AuthFailures AuthFailures { get; } = new(options.AuthFailLimit, clock);
+    public AuthFailures AuthFailures { get; } = new(options.AuthFailLimit, clock, options.ExemptLoopbackFromAuthLimit);
 
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 

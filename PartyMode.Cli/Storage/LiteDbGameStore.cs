@@ -26,9 +26,22 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
     private readonly Thread _writer;
     private readonly Serilog.ILogger _log;
 
-    public LiteDbGameStore(string path, Serilog.ILogger log)
+    private readonly string _logPath;
+    private readonly bool _flushToDisk;
+    private FileStream? _logFile;
+
+    /// <summary>Opens (or creates) the data file.</summary>
+    /// <param name="path">The LiteDB file.</param>
+    /// <param name="log">Where failures are logged.</param>
+    /// <param name="flushToDisk">
+    /// Also fsync LiteDB's log file after every commit (power-loss durability). Without it a commit is
+    /// written to the operating system before it is acknowledged, which survives the process being killed.
+    /// </param>
+    public LiteDbGameStore(string path, Serilog.ILogger log, bool flushToDisk = false)
     {
         _log = log;
+        _flushToDisk = flushToDisk;
+        _logPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
         _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
         _writer = new Thread(WriterLoop) { IsBackground = true, Name = "partymode-store-writer" };
         _writer.Start();
@@ -91,6 +104,7 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
     {
         _queue.CompleteAdding();
         _writer.Join();
+        _logFile?.Dispose();
         _db.Checkpoint();
         _db.Dispose();
         _queue.Dispose();
@@ -117,6 +131,11 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
                 }
 
                 _db.Commit();
+                if (_flushToDisk)
+                {
+                    FlushLogToDisk();
+                }
+
                 Transactions++;
             }
             catch (Exception ex)
@@ -147,6 +166,22 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
                 done.TrySetResult();
             }
         }
+    }
+
+    /// <summary>
+    /// LiteDB 5 writes a commit's pages to its log file synchronously but never fsyncs them (only
+    /// checkpoints flush the data file). fsync applies to the file, not the descriptor, so a handle of
+    /// our own on the same log file makes the commit survive power loss.
+    /// </summary>
+    private void FlushLogToDisk()
+    {
+        if (!File.Exists(_logPath))
+        {
+            return;
+        }
+
+        _logFile ??= new FileStream(_logPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        _logFile.Flush(flushToDisk: true);
     }
 
     private void TryRollback()

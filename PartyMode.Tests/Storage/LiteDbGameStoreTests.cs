@@ -56,11 +56,12 @@ public sealed class LiteDbGameStoreTests
         }
     }
 
-    [Test]
-    public async Task Commit_ManyConcurrentWriters_NothingLostAndBatched()
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Commit_ManyConcurrentWriters_NothingLostAndBatched(bool flushToDisk)
     {
         using var folder = new TempFolder();
-        using var store = new LiteDbGameStore(Path.Combine(folder.Path, "party.db"), Log);
+        using var store = new LiteDbGameStore(Path.Combine(folder.Path, "party.db"), Log, flushToDisk);
         var game = Game.Open(store, CampaignLoader.Demo(), GameFactory.Key, new GameOptions { ActionRateCount = 100_000 }, TimeProvider.System).Game;
         var players = new[] { "thorin", "elara", "vex", "gorm" };
         var tasks = Enumerable.Range(0, 64).Select(i => Task.Run(async () =>

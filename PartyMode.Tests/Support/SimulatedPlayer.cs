@@ -16,6 +16,8 @@ internal sealed class SimulatedPlayer : IAsyncDisposable
     private ClientWebSocket? _socket;
     private Task? _receiver;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private long _framesReceived;
+    private long _eventsReceived;
 
     public SimulatedPlayer(string seat, string token, Func<Uri> uri)
     {
@@ -37,6 +39,13 @@ internal sealed class SimulatedPlayer : IAsyncDisposable
     public bool IsOpen => _socket?.State == WebSocketState.Open && CloseCode is null;
 
     public int Connections { get; private set; }
+
+    /// <summary>For long sessions: only frames this admits are kept (welcome, errors and resync always are); all are counted.</summary>
+    public Func<string, bool>? KeepOnly { get; set; }
+
+    public long FramesReceived => Interlocked.Read(ref _framesReceived);
+
+    public long EventsReceived => Interlocked.Read(ref _eventsReceived);
 
     public IReadOnlyList<Frame> Frames => _frames.ToList();
 
@@ -171,7 +180,16 @@ internal sealed class SimulatedPlayer : IAsyncDisposable
                     LastSeq = seq;
                 }
 
-                _frames.Enqueue(frame);
+                Interlocked.Increment(ref _framesReceived);
+                if (frame.Seq is not null)
+                {
+                    Interlocked.Increment(ref _eventsReceived);
+                }
+
+                if (KeepOnly is null || KeepOnly(raw) || frame.Type is "welcome" or "error" or "resync")
+                {
+                    _frames.Enqueue(frame);
+                }
             }
         }
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
