@@ -68,6 +68,13 @@ internal sealed class PartyServer : IAsyncDisposable
             if (options.Reset)
             {
                 store.Wipe();
+                // A new game gets new links: a fresh key revokes every old token, refreshed or kicked ones included.
+                File.Delete(folder.KeyFile);
+                if (Directory.Exists(folder.QrFolder))
+                {
+                    Directory.Delete(folder.QrFolder, recursive: true);
+                }
+
                 log.Warning("The stored game of {Folder} was wiped (--reset)", folder.Root);
             }
 

@@ -123,7 +123,7 @@ internal static class DmEndpoints
     private static async Task<IResult> ResolveAsync(HttpContext context, ServerState state, string id)
     {
         var body = await JsonBody.ReadObjectAsync(context);
-        var (action, events) = await state.Game.ResolveAsync(id, body.String("narrative"), body.StringMap("private"), body.String("dm_only"));
+        var (action, events) = await state.Game.ResolveAsync(id, body.String("narrative"), body.StringMap("private"), body.String("dm_only"), ParseAudience(body["audience"]));
         return Wire.Json(w =>
         {
             w.WritePropertyName("action");
