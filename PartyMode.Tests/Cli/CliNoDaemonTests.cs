@@ -56,11 +56,10 @@ public sealed class CliNoDaemonTests
         Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1));
     }
 
-    // Until the host offers offline seat changes (OfflineSeats), the token commands need a running daemon.
     [TestCase("show")]
     [TestCase("refresh", "thorin")]
     [TestCase("kick", "thorin")]
-    public async Task TokenCommand_NoDaemon_FailsNamingServe(params string[] args)
+    public async Task TokenCommand_NoGameYet_FailsNamingServe(params string[] args)
     {
         using var temp = new TempFolder();
         var data = Path.Combine(temp.Path, "data");
@@ -68,8 +67,41 @@ public sealed class CliNoDaemonTests
         var (code, output, error) = await RunAsync(["token", .. args, "--data", data]);
 
         Assert.That(code, Is.EqualTo(CliApp.Failed));
-        Assert.That(error, Does.StartWith("Party Mode is not running: start it with 'partymode serve --data " + data));
+        Assert.That(error, Does.StartWith($"There is no game in {data} yet: start one with 'partymode serve --data {data}'"));
         Assert.That(output, Is.Empty);
+    }
+
+    [Test]
+    public async Task TokenCommands_StoppedDaemon_ChangeTheDataFileDirectly()
+    {
+        using var temp = new TempFolder();
+        string oldThorin;
+        string oldVex;
+        await using (var server = await TestServer.StartAsync(dataDirectory: temp.Path))
+        {
+            oldThorin = server.Token("thorin");
+            oldVex = server.Token("vex");
+        }
+
+        var (code, output, _) = await RunAsync(["token", "show", "--json", "--data", temp.Path]);
+        Assert.That(code, Is.EqualTo(CliApp.Ok));
+        Assert.That(output, Does.Contain(oldThorin));
+
+        (code, output, _) = await RunAsync(["token", "refresh", "thorin", "--json", "--data", temp.Path]);
+        Assert.That(code, Is.EqualTo(CliApp.Ok));
+        var fresh = System.Text.Json.JsonDocument.Parse(output).RootElement.GetProperty("token").GetString()!;
+        Assert.That(fresh, Is.Not.EqualTo(oldThorin));
+        Assert.That(File.Exists(Path.Combine(temp.Path, "qr", "thorin.png")), Is.True);
+
+        (code, _, _) = await RunAsync(["token", "kick", "vex", "--data", temp.Path]);
+        Assert.That(code, Is.EqualTo(CliApp.Ok));
+        Assert.That(File.Exists(Path.Combine(temp.Path, "qr", "vex.png")), Is.False);
+
+        await using var restarted = await TestServer.StartAsync(dataDirectory: temp.Path);
+        var game = restarted.Server.Game;
+        Assert.That(game.Authenticate(oldThorin).Status, Is.EqualTo(PartyMode.Engine.AuthStatus.Invalid));
+        Assert.That(game.Authenticate(fresh).Status, Is.EqualTo(PartyMode.Engine.AuthStatus.Ok));
+        Assert.That(game.Authenticate(oldVex).Status, Is.EqualTo(PartyMode.Engine.AuthStatus.Kicked));
     }
 
     [TestCase("token", "refresh")]
