@@ -77,6 +77,7 @@ public sealed partial class Game
             var e = NewEvent("action", isPrivate ? Audience.Players(viewer.SeatId) : Audience.Public);
             action.Seq = e.Seq;
             e.Action = CloneAction(action);
+            e.Action.ClientId = null; // the client's idempotency key is the actor's business only
             _actions[action.Id] = action;
             if (clientId is not null)
             {
@@ -204,9 +205,10 @@ public sealed partial class Game
     /// <param name="narrative">Public narrative (may be empty when a private part or note is given).</param>
     /// <param name="privateParts">Text per player id, each visible to that player and the DM.</param>
     /// <param name="dmOnly">A note for the DM only.</param>
+    /// <param name="narrativeAudience">Who hears the narrative (default public; e.g. only the actor for a whispered action).</param>
     /// <returns>The resolved action and the stored events.</returns>
     public async Task<(GameAction Action, IReadOnlyList<GameEvent> Events)> ResolveAsync(
-        string id, string? narrative, IReadOnlyDictionary<string, string>? privateParts, string? dmOnly)
+        string id, string? narrative, IReadOnlyDictionary<string, string>? privateParts, string? dmOnly, Audience? narrativeAudience = null)
     {
         Task commit;
         GameAction snapshot;
@@ -219,8 +221,13 @@ public sealed partial class Game
                 throw GameException.Conflict("already_" + EventWire.StatusName(action.Status), $"Action {id} is already {EventWire.StatusName(action.Status)}.");
             }
 
+            if (narrativeAudience is { Kind: AudienceKind.Players })
+            {
+                CheckPlayers(narrativeAudience.PlayerIds);
+            }
+
             var changes = new ChangeSet();
-            events = AddNarrationLocked(changes, narrative, Audience.Public, privateParts, dmOnly, action.Id, action.PlayerId, requireSomething: true);
+            events = AddNarrationLocked(changes, narrative, narrativeAudience ?? Audience.Public, privateParts, dmOnly, action.Id, action.PlayerId, requireSomething: true);
             _pending.Remove(action.QueueKey);
             action.Status = ActionStatus.Resolved;
             action.ResolvedAt = _time.GetUtcNow();

@@ -97,6 +97,7 @@ public sealed partial class Game
             e.Rolls = [.. result.Rolls];
             e.Label = string.IsNullOrWhiteSpace(label) ? null : label.Trim();
             e.For = forPlayer;
+            e.Visibility = Narration.VisibilityOf(audience);
             changes.Events.Add(e);
             commit = CommitLocked(changes, []);
         }

@@ -156,23 +156,23 @@ public sealed partial class Game : IDisposable
 
     private void Restore(StoredGame stored)
     {
-        foreach (var seat in OrderSeats(stored.Seats, stored.Characters))
+        foreach (var seat in OrderSeats(stored.Seats, InCampaignOrder(stored.Characters, c => c.Id, stored.Meta.CharacterOrder).ToList()))
         {
             AddSeat(seat);
         }
 
-        foreach (var c in stored.Characters)
+        foreach (var c in InCampaignOrder(stored.Characters, c => c.Id, stored.Meta.CharacterOrder))
         {
             _characters[c.Id] = c;
             _characterOrder.Add(c.Id);
         }
 
-        foreach (var n in stored.Npcs)
+        foreach (var n in InCampaignOrder(stored.Npcs, n => n.Id, stored.Meta.NpcOrder))
         {
             _npcs[n.Id] = n;
         }
 
-        foreach (var l in stored.Locations)
+        foreach (var l in InCampaignOrder(stored.Locations, l => l.Id, stored.Meta.LocationOrder))
         {
             _locations[l.Id] = l;
         }
@@ -200,6 +200,12 @@ public sealed partial class Game : IDisposable
         RestoreCombat();
     }
 
+    private static IEnumerable<T> InCampaignOrder<T>(List<T> items, Func<T, string> id, List<string> order)
+    {
+        var index = order.Select((x, i) => (x, i)).ToDictionary(p => p.x, p => p.i, StringComparer.Ordinal);
+        return items.OrderBy(item => index.TryGetValue(id(item), out var i) ? i : int.MaxValue);
+    }
+
     private static IEnumerable<Seat> OrderSeats(List<Seat> seats, List<Character> characters)
     {
         var order = characters.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -209,6 +215,9 @@ public sealed partial class Game : IDisposable
 
     private Task Import(Campaign campaign)
     {
+        Meta.CharacterOrder = campaign.Characters.Select(c => c.Id).ToList();
+        Meta.NpcOrder = campaign.Npcs.Select(n => n.Id).ToList();
+        Meta.LocationOrder = campaign.Locations.Select(l => l.Id).ToList();
         var changes = new ChangeSet { Meta = Meta };
         lock (_gate)
         {
@@ -254,6 +263,7 @@ public sealed partial class Game : IDisposable
                 e.Rolls = o.Rolls?.ToList();
                 e.Label = o.Label;
                 e.For = o.For;
+                e.Visibility = o.Type == "roll" ? Narration.VisibilityOf(e.Audience) : null;
                 if (o.Type == "private")
                 {
                     e.To = [.. e.Audience.PlayerIds];

@@ -41,11 +41,11 @@ function showFatal(kind, app) {
   document.body.classList.add('stopped');
   $('#action-form').hidden = true;
   setConn('stopped', kind === 'tabs' ? 'Paused' : 'Disconnected');
-  if ((kind === 'invalid' || kind === 'kicked') && app) {
+  if (kind === 'invalid' || kind === 'kicked') {
     // The seat is gone for this device: forget its token and what it saw.
     store.del(TOKEN_KEY);
     try { sessionStorage.removeItem(TOKEN_KEY); } catch { /* ignore */ }
-    for (const suffix of [':events', ':seq', ':outbox', ':status']) store.del(app.key + suffix);
+    if (app) for (const suffix of [':events', ':seq', ':outbox', ':status']) store.del(app.key + suffix);
   }
 }
 

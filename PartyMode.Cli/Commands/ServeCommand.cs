@@ -120,7 +120,7 @@ internal static class ServeCommand
             return false;
         }
 
-        await output.WriteAsync($"This wipes the game stored in {folder.Root} (actions, story, tokens stay). Type 'yes' to continue: ");
+        await output.WriteAsync($"This wipes the game stored in {folder.Root} (actions, story, sheets; every seat gets a new link). Type 'yes' to continue: ");
         var answer = Console.ReadLine();
         if (!string.Equals(answer?.Trim(), "yes", StringComparison.OrdinalIgnoreCase))
         {

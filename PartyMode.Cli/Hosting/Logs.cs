@@ -14,6 +14,8 @@ internal static class Logs
             // ASP.NET Core's own request lines print query strings (/play?token=…): keep them out.
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Warning)
+            // A start-up failure (port in use…) becomes one clear sentence from the serve command, not a stack trace.
+            .MinimumLevel.Override("Microsoft.Extensions.Hosting", LogEventLevel.Fatal)
             .Enrich.FromLogContext()
             .WriteTo.File(
                 Path.Combine(folder.LogFolder, fileStem + "-.log"),

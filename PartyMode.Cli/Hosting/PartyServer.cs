@@ -68,6 +68,13 @@ internal sealed class PartyServer : IAsyncDisposable
             if (options.Reset)
             {
                 store.Wipe();
+                // A new game gets new links: a fresh key revokes every old token, refreshed or kicked ones included.
+                File.Delete(folder.KeyFile);
+                if (Directory.Exists(folder.QrFolder))
+                {
+                    Directory.Delete(folder.QrFolder, recursive: true);
+                }
+
                 log.Warning("The stored game of {Folder} was wiped (--reset)", folder.Root);
             }
 
@@ -130,9 +137,10 @@ internal sealed class PartyServer : IAsyncDisposable
 
         var address = new Uri(app.Urls.First());
         server.Port = address.Port;
-        state.LocalUrl = $"http://127.0.0.1:{server.Port}";
-        state.LanUrl = options.PublicUrl?.TrimEnd('/') ?? LanUrl(options.BindAddress, server.Port);
-        QrFiles.WriteAll(state);
+        state.Links.LocalUrl = $"http://127.0.0.1:{server.Port}";
+        state.Links.LanUrl = options.PublicUrl?.TrimEnd('/') ?? LanUrl(options.BindAddress, server.Port);
+        state.Links.WriteAllQr();
+        state.Links.SaveBase();
         DataFolder.WritePrivateFile(folder.DmTokenFile, System.Text.Encoding.ASCII.GetBytes(game.TokenFor("dm") + "\n"));
         DaemonInfo.Write(folder, state.LocalUrl);
         log.Information("PartyMode {Version} serving campaign {Campaign} on port {Port} (data {Folder})", BuildInfo.Version, game.Meta.CampaignId, server.Port, folder.Root);

@@ -28,11 +28,14 @@ internal sealed class ServerState(Game game, SocketHub hub, PartyServerOptions o
 
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 
+    /// <summary>Join links and QR images.</summary>
+    public JoinLinks Links { get; } = new(game, folder);
+
     /// <summary>Base URL for players' join links (LAN address or --public-url).</summary>
-    public string LanUrl { get; set; } = "";
+    public string LanUrl => Links.LanUrl;
 
     /// <summary>Base URL on this machine (the DM's link).</summary>
-    public string LocalUrl { get; set; } = "";
+    public string LocalUrl => Links.LocalUrl;
 
     /// <summary>Set by the host so <c>POST /api/dm/shutdown</c> can stop it.</summary>
     public Action? RequestShutdown { get; set; }
@@ -53,8 +56,5 @@ internal sealed class ServerState(Game game, SocketHub hub, PartyServerOptions o
         return _ownAddresses.Contains(normalized);
     }
 
-    public string JoinUrl(string seatId) =>
-        (seatId == Engine.Visibility.SeatIds.Dm ? LocalUrl : LanUrl) + "/play?token=" + Game.TokenFor(seatId);
-
-    public string QrPath(string seatId) => Path.Combine(Folder.QrFolder, seatId + ".png");
+    public string JoinUrl(string seatId) => Links.JoinUrl(seatId);
 }

@@ -143,6 +143,7 @@ internal static class SocketEndpoint
                 var frame = await receive;
                 if (frame is null)
                 {
+                    await CloseAsync(socket, 1000, "closed");
                     return null;
                 }
 

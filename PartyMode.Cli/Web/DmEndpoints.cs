@@ -14,7 +14,7 @@ internal static class DmEndpoints
     {
         var dm = app.MapGroup("/api/dm").WithMetadata(new RequireRole(Role.Dm));
         dm.MapGet("/status", Status);
-        dm.MapGet("/seats", (ServerState s) => Wire.Json(w => SeatList.Write(w, s)));
+        dm.MapGet("/seats", (ServerState s) => Wire.Json(w => SeatList.Write(w, s.Game, s.Links)));
         dm.MapGet("/actions", ListActions);
         dm.MapPost("/actions/next", NextAsync);
         dm.MapPost("/actions/{id}/resolve", ResolveAsync);
@@ -123,7 +123,7 @@ internal static class DmEndpoints
     private static async Task<IResult> ResolveAsync(HttpContext context, ServerState state, string id)
     {
         var body = await JsonBody.ReadObjectAsync(context);
-        var (action, events) = await state.Game.ResolveAsync(id, body.String("narrative"), body.StringMap("private"), body.String("dm_only"));
+        var (action, events) = await state.Game.ResolveAsync(id, body.String("narrative"), body.StringMap("private"), body.String("dm_only"), ParseAudience(body["audience"]));
         return Wire.Json(w =>
         {
             w.WritePropertyName("action");
@@ -205,7 +205,7 @@ internal static class DmEndpoints
     {
         var token = await state.Game.RefreshSeatAsync(id);
         var url = state.JoinUrl(id);
-        QrFiles.Write(state, id);
+        state.Links.WriteQr(id);
         return Wire.Json(w =>
         {
             w.WriteString("seat", id);
@@ -218,7 +218,7 @@ internal static class DmEndpoints
     {
         var open = state.Hub.OpenSockets(id);
         await state.Game.KickSeatAsync(id);
-        QrFiles.Delete(state, id);
+        state.Links.DeleteQr(id);
         return Wire.Json(w =>
         {
             w.WriteString("seat", id);

@@ -25,6 +25,11 @@ internal static class PageEndpoints
         var token = context.Request.Query["token"].ToString();
         if (token.Length > 0)
         {
+            if (state.AuthFailures.IsBlocked(context.Connection.RemoteIpAddress))
+            {
+                return Results.Content(PlainPage("Too many tries", "Too many wrong links came from this device. Wait a minute and try again."), "text/html; charset=utf-8", statusCode: 429);
+            }
+
             var result = state.Game.Authenticate(token);
             if (result.Status != AuthStatus.Ok)
             {

@@ -257,7 +257,7 @@ public static partial class CampaignLoader
         var o = new OpeningEvent
         {
             Type = r.String("type", true) ?? "",
-            Audience = r.String("audience", false) ?? "public",
+            Audience = r.String("audience", false) ?? "",
             Text = r.String("text", false),
             Expr = r.String("expr", false),
             Label = r.String("label", false),
@@ -266,6 +266,23 @@ public static partial class CampaignLoader
         if (o.Type is not ("narrative" or "private" or "dm_note" or "roll"))
         {
             problems.Add($"{path}.type: must be narrative, private, dm_note or roll");
+        }
+
+        // Secret kinds never default to a wider audience than their kind allows.
+        if (o.Audience.Length == 0)
+        {
+            o.Audience = o.Type == "dm_note" ? "dm" : o.Type == "private" ? "" : "public";
+        }
+
+        if (o.Type == "dm_note" && o.Audience != "dm")
+        {
+            problems.Add($"{path}.audience: a dm_note is for the DM only (audience \"dm\")");
+        }
+
+        if (o.Type == "private" && !o.Audience.StartsWith("players:", StringComparison.Ordinal))
+        {
+            problems.Add($"{path}.audience: a private opening event names its players, like \"players:thorin\"");
+            o.Audience = "dm";
         }
 
         try

@@ -69,6 +69,7 @@ public static class EventWire
 
         WriteIf(writer, "label", e.Label);
         WriteIf(writer, "for", e.For);
+        WriteIf(writer, "visibility", e.Visibility);
         writer.WriteEndObject();
     }
 

@@ -54,6 +54,9 @@ public sealed class GameEvent
     /// <summary>The player a roll is for.</summary>
     public string? For { get; set; }
 
+    /// <summary>A roll's visibility (<c>public</c>, <c>party</c>, <c>private</c>, <c>dm</c>), so a client can mark hidden rolls.</summary>
+    public string? Visibility { get; set; }
+
     /// <summary>The wire JSON, serialized once and shared by every viewer allowed to see it.</summary>
     [JsonIgnore]
     public byte[] WireBytes => _wire ??= EventWire.Serialize(this);

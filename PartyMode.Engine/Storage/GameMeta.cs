@@ -9,6 +9,15 @@ public sealed class GameMeta
     /// <summary>The campaign's name.</summary>
     public string CampaignName { get; set; } = "";
 
+    /// <summary>Character ids in campaign order (rosters and seats keep it across restarts).</summary>
+    public List<string> CharacterOrder { get; set; } = [];
+
+    /// <summary>NPC ids in campaign order.</summary>
+    public List<string> NpcOrder { get; set; } = [];
+
+    /// <summary>Location ids in campaign order.</summary>
+    public List<string> LocationOrder { get; set; } = [];
+
     /// <summary>When the game was imported.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 }

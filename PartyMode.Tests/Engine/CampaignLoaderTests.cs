@@ -35,6 +35,15 @@ public sealed class CampaignLoaderTests
     }
 
     [Test]
+    public void Parse_OpeningDmNoteWithoutAudience_IsForTheDmOnly()
+    {
+        var campaign = CampaignLoader.Parse("""{"id":"c","name":"C","characters":[{"id":"a","name":"A","hp":5,"max_hp":5}],"opening":[{"type":"dm_note","text":"x"},{"type":"narrative","text":"y"}]}""", "c.json");
+        Assert.That(campaign.Opening.Select(o => o.Audience), Is.EqualTo(new[] { "dm", "public" }));
+        var ex = Assert.Throws<CampaignException>(() => CampaignLoader.Parse("""{"id":"c","name":"C","characters":[{"id":"a","name":"A","hp":5,"max_hp":5}],"opening":[{"type":"private","text":"x"}]}""", "c.json"));
+        Assert.That(ex!.Problems, Has.Some.Contains("$.opening[0].audience"));
+    }
+
+    [Test]
     public void Parse_SeveralProblems_ReportsEveryOne()
     {
         var ex = Assert.Throws<CampaignException>(() => CampaignLoader.Parse("""{"id":"Bad Id","characters":[{"name":"","hp":-2,"max_hp":0}]}""", "x.json"));

@@ -32,7 +32,7 @@ export function charsPanel({ api }) {
   }
 
   function card(ch) {
-    const hp = h('input', { type: 'number', inputmode: 'numeric', value: ch.hp, min: -999, max: 9999, 'aria-label': `${ch.name} hit points`, 'data-testid': `dm-hp-${ch.id}`, class: 'num' });
+    const hp = h('input', { type: 'number', inputmode: 'numeric', value: ch.hp, min: 0, max: 9999, 'aria-label': `${ch.name} hit points`, 'data-testid': `dm-hp-${ch.id}`, class: 'num' });
     const conds = h('input', { type: 'text', value: (ch.conditions || []).join(', '), 'aria-label': `${ch.name} conditions, separated by commas`, placeholder: 'poisoned, prone', 'data-testid': `dm-cond-${ch.id}` });
     const save = async (button, patch) => {
       const r = await run(button, () => api('PATCH', `/api/dm/characters/${encodeURIComponent(ch.id)}`, patch), 'Saved');

@@ -103,7 +103,7 @@ export function combatPanel({ app, api }) {
         h('span', { class: 'init-edit' }, hp, h('span', { class: 'muted small', text: c.max_hp != null ? `/${c.max_hp}` : '' }), cond,
           h('label', { class: 'check small' }, hidden, h('span', { text: 'hidden' })), save));
     }));
-    return h('div', null, statusLine(), h('div', { class: 'row' }, next, end), list);
+    return h('div', null, statusLine(), h('div', { class: 'row wrap' }, next, end), list);
   }
 
   function simulForm() {

@@ -148,7 +148,9 @@ function queuePanel({ app, api, ctx }) {
     narrative.focus();
   }
 
-  return { el, load, onParty() { /* names update on next render */ } };
+  // The roster arrives with the welcome, possibly after the first listing: redraw with names.
+  let named = false;
+  return { el, load, onParty() { if (!named) { named = true; load(); } } };
 }
 
 /** A one-line "say to everyone" under the DM's story, for scene text between actions. */

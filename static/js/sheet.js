@@ -108,6 +108,7 @@ export function renderParty(root, party, ctx) {
     h('div', { class: 'member-head' },
       h('span', { class: 'dot ' + (p.connected ? 'on' : 'off'), role: 'img', 'aria-label': p.connected ? 'online' : 'offline' }),
       h('strong', { text: p.name }),
+      p.connected ? null : h('span', { class: 'muted small', 'aria-hidden': 'true', text: ' away' }),
       p.class ? h('span', { class: 'muted', text: ` Lv ${p.level ?? '?'} ${p.class}` }) : null,
       p.ac != null ? h('span', { class: 'ac small', text: `AC ${p.ac}` }) : null),
     p.max_hp != null ? hpBar(p.hp, p.max_hp, p.temp_hp, `party-hp-${p.id}`) : null,

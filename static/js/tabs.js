@@ -12,7 +12,7 @@ export function setupTabs(role) {
   const defs = role === 'player' ? PLAYER_TABS : role === 'dm' ? DM_TABS : [];
   const buttons = new Map();
   const badges = new Map();
-  if (!defs.length) { $('#tabs').hidden = true; }
+  $('#tabs').hidden = !defs.length;
   list.setAttribute('aria-label', role === 'dm' ? 'DM tools' : 'Sections');
 
   function panelId(id) {

@@ -29,6 +29,23 @@ public sealed class PhoneLayoutTests : BrowserTestBase
     public async Task PhoneViews_At360Pixels_HaveNoOverflowAndFingerSizedControls()
     {
         var problems = new List<string>();
+        // Busy screens: an action waiting for the DM and a fight with an NPC in it.
+        using (var thorinHttp = new HttpClient { BaseAddress = new Uri(Server.LocalUrl) })
+        {
+            thorinHttp.DefaultRequestHeaders.Authorization = new("Bearer", Server.TokenFor("thorin"));
+            using var sent = await thorinHttp.PostAsync("/api/actions", System.Net.Http.Json.JsonContent.Create(new { text = "I shoulder the door open and step into the dark cellar, axe raised." }));
+            Assert.That(sent.IsSuccessStatusCode, Is.True);
+        }
+
+        await Dm.PostAsync("/api/dm/combat/start", new
+        {
+            combatants = new object[]
+            {
+                new { id = "thorin", name = "Thorin", initiative = 17, kind = "pc" },
+                new { id = "ghoul-matriarch", name = "Ghoul matriarch of the drowned cellar", initiative = 14, kind = "npc", hp = 45, max_hp = 45, ac = 13 },
+                new { id = "elara", name = "Elara", initiative = 11, kind = "pc" },
+            },
+        });
         var player = await OpenAsync("thorin", 360, 740);
         foreach (var tab in PlayerTabs)
         {
@@ -40,6 +57,13 @@ public sealed class PhoneLayoutTests : BrowserTestBase
         foreach (var tab in DmTabs)
         {
             await dm.GetByTestId($"tab-{tab}").ClickAsync();
+            if (tab == "queue")
+            {
+                await dm.GetByTestId("dm-take-next").ClickAsync();
+                await Expect(dm.GetByTestId("dm-editor")).ToBeVisibleAsync();
+                await dm.Locator("#dm-queue details").EvaluateAsync("d => d.open = true");
+            }
+
             problems.AddRange((await dm.EvaluateAsync<string[]>(LayoutProblems)).Select(p => $"dm {tab}: {p}"));
         }
 

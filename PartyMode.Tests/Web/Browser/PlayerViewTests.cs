@@ -141,4 +141,25 @@ public sealed class PlayerViewTests : BrowserTestBase
         await Expect(Feed(vex).Locator("img, b")).ToHaveCountAsync(0);
         Assert.That(await vex.EvaluateAsync<bool>("() => window.__pwned === 1"), Is.False);
     }
+
+    [Test]
+    public async Task WhisperSwitch_SendsPrivateAction_OnlyDmAndActorSeeIt()
+    {
+        var thorin = await OpenAsync("thorin");
+        var elara = await OpenAsync("elara");
+        var dm = await OpenAsync("dm", 1280, 800);
+        var whisper = "I quietly pocket the silver key " + Guid.NewGuid().ToString("N")[..6];
+        var marker = "Thunder rolls over the ford " + Guid.NewGuid().ToString("N")[..6];
+
+        await thorin.GetByText("Whisper to the DM").ClickAsync();
+        await Expect(thorin.GetByTestId("whisper")).ToBeCheckedAsync();
+        await SayAsync(thorin, whisper);
+        await Expect(MyAction(thorin, whisper)).ToContainTextAsync("whispered to the DM");
+        await Dm.PostAsync("/api/dm/narrate", new { narrative = marker });
+
+        await Expect(dm.GetByTestId("dm-pending")).ToContainTextAsync(whisper);
+        await Expect(Feed(dm).GetByTestId("msg-action").Filter(new() { HasText = whisper })).ToContainTextAsync("Thorin — whispered to the DM");
+        await Expect(Feed(elara)).ToContainTextAsync(marker);
+        await Expect(Feed(elara)).Not.ToContainTextAsync(whisper);
+    }
 }

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using PartyMode.Cli.Client;
+
+namespace PartyMode.Cli.Commands;
+
+/// <summary>What a daemon-backed command needs: its folder, output mode and writers; turns failures into one sentence and an exit code.</summary>
+internal sealed class CommandContext
+{
+    private CommandContext(ParseResult parse)
+    {
+        Folder = CommonOptions.Folder(parse);
+        Json = parse.GetValue(CommonOptions.Json);
+        Out = parse.InvocationConfiguration.Output;
+        Error = parse.InvocationConfiguration.Error;
+    }
+
+    public DataFolder Folder { get; }
+
+    public bool Json { get; }
+
+    public TextWriter Out { get; }
+
+    public TextWriter Error { get; }
+
+    /// <summary>The sentence for "no daemon", naming the command that starts one.</summary>
+    public string NotRunningSentence =>
+        $"Party Mode is not running (no daemon for {Folder.Root}). Start it with: partymode serve --data {Quote(Folder.Root)}";
+
+    public static async Task<int> RunAsync(ParseResult parse, Func<CommandContext, Task<int>> body)
+    {
+        var context = new CommandContext(parse);
+        try
+        {
+            return await body(context);
+        }
+        catch (DaemonNotRunningException)
+        {
+            await context.Error.WriteLineAsync(context.NotRunningSentence);
+            return CliApp.Failed;
+        }
+        catch (DaemonApiException e)
+        {
+            await context.Error.WriteLineAsync(Describe(e));
+            return CliApp.Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            await context.Error.WriteLineAsync("Cancelled.");
+            return CliApp.Failed;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            await context.Error.WriteLineAsync($"{e.Message.TrimEnd('.')}: check the data folder {context.Folder.Root}.");
+            return CliApp.Failed;
+        }
+    }
+
+    /// <summary>A DM API error as one sentence that says what to do.</summary>
+    public static string Describe(DaemonApiException e) => e.Code switch
+    {
+        "invalid_token" => "The daemon refused the DM token in dm.token: restart it with partymode serve, or use the --data folder it was started with.",
+        "dm_remote" => "The daemon refuses DM calls from this address: run the command on the machine that runs partymode serve.",
+        "not_found" => $"{e.Message.TrimEnd('.')}: check the id (partymode token show lists the seats).",
+        _ => $"{e.Message.TrimEnd('.')} ({e.Code}).",
+    };
+
+    private static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
+}

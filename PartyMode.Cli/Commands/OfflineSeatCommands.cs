@@ -1,0 +1,64 @@
+using System.Text.Json;
+using PartyMode.Cli.Hosting;
+using PartyMode.Cli.Web;
+using PartyMode.Engine;
+
+namespace PartyMode.Cli.Commands;
+
+/// <summary>The token commands when no daemon runs: they work on the data file directly.</summary>
+internal static class OfflineSeatCommands
+{
+    public static Task<int> ShowAsync(CommandContext context, string? seat) =>
+        RunAsync(context, async game => await TokenShowCommand.PrintAsync(context, Seats(game), seat));
+
+    public static Task<int> RefreshAsync(CommandContext context, string seat) =>
+        RunAsync(context, async game =>
+        {
+            await game.Game.RefreshSeatAsync(seat);
+            game.Links.WriteQr(seat);
+            var full = SeatOutput.Find(Seats(game), seat);
+            return await TokenRefreshCommand.PrintAsync(context, full!.Value);
+        });
+
+    public static Task<int> KickAsync(CommandContext context, string seat) =>
+        RunAsync(context, async game =>
+        {
+            await game.Game.KickSeatAsync(seat);
+            game.Links.DeleteQr(seat);
+            using var doc = JsonDocument.Parse($$"""{"seat":{{JsonSerializer.Serialize(seat)}},"kicked":true,"closed_connections":0}""");
+            return await TokenKickCommand.PrintAsync(context, doc.RootElement.Clone(), seat);
+        });
+
+    private static async Task<int> RunAsync(CommandContext context, Func<OfflineGame, Task<int>> body)
+    {
+        OfflineGame game;
+        try
+        {
+            game = OfflineGame.Open(context.Folder);
+        }
+        catch (Exception ex) when (ex is StartupException or DaemonAlreadyRunningException)
+        {
+            await context.Error.WriteLineAsync(ex.Message);
+            return CliApp.Failed;
+        }
+
+        using (game)
+        {
+            try
+            {
+                return await body(game);
+            }
+            catch (GameException ex)
+            {
+                await context.Error.WriteLineAsync(ex.Message);
+                return CliApp.Failed;
+            }
+        }
+    }
+
+    private static JsonElement Seats(OfflineGame game)
+    {
+        using var doc = JsonDocument.Parse(Sockets.Frames.Write(w => SeatList.Write(w, game.Game, game.Links)));
+        return doc.RootElement.Clone();
+    }
+}

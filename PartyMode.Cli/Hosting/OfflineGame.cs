@@ -1,0 +1,65 @@
+using PartyMode.Cli.Storage;
+using PartyMode.Engine;
+using PartyMode.Engine.Campaigns;
+
+namespace PartyMode.Cli.Hosting;
+
+/// <summary>
+/// The stored game opened without a daemon, for the token commands: it takes the daemon lock (so no
+/// daemon can start meanwhile), changes the data file directly and keeps the QR images in step.
+/// </summary>
+internal sealed class OfflineGame : IDisposable
+{
+    private readonly DaemonLock _lock;
+    private readonly LiteDbGameStore _store;
+
+    private OfflineGame(DaemonLock daemonLock, LiteDbGameStore store, Game game, JoinLinks links)
+    {
+        _lock = daemonLock;
+        _store = store;
+        Game = game;
+        Links = links;
+    }
+
+    public Game Game { get; }
+
+    public JoinLinks Links { get; }
+
+    public static OfflineGame Open(DataFolder folder)
+    {
+        if (!File.Exists(folder.DataFile))
+        {
+            throw new StartupException($"There is no game in {folder.Root} yet: start one with 'partymode serve --data {folder.Root}'.");
+        }
+
+        var daemonLock = DaemonLock.Acquire(folder);
+        LiteDbGameStore? store = null;
+        try
+        {
+            store = new LiteDbGameStore(folder.DataFile, Serilog.Core.Logger.None);
+            if (store.Load() is null)
+            {
+                throw new StartupException($"The data folder {folder.Root} holds no game yet: start one with 'partymode serve --data {folder.Root}'.");
+            }
+
+            var game = Game.Open(store, CampaignLoader.Demo(), TokenKey.LoadOrCreate(folder), new GameOptions(), TimeProvider.System, campaignGiven: false).Game;
+            var candidates = LanAddresses.Candidates();
+            var lan = JoinLinks.SavedBase(folder) ?? "http://" + (candidates.Count > 0 ? candidates[0].ToString() : "127.0.0.1") + ":8080";
+            var links = new JoinLinks(game, folder) { LanUrl = lan, LocalUrl = "http://127.0.0.1:" + new Uri(lan).Port };
+            return new OfflineGame(daemonLock, store, game, links);
+        }
+        catch
+        {
+            store?.Dispose();
+            daemonLock.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        Game.Dispose();
+        _store.Dispose();
+        _lock.Dispose();
+    }
+}
