@@ -92,7 +92,7 @@ internal sealed class BenchReport
             if (stat == "p50" && p is not null)
             {
                 note = $"{p.ResolveMs.Count} rounds, {p.Sockets} sockets; action event p99 {Stats.Percentile(p.ActionMs, 99):F1} ms; resolve HTTP p50 {Stats.Percentile(p.ResolveHttpMs, 50):F1} ms; CPU per round server {p.ServerCpuMsPerRound:F1} ms, harness {p.ClientCpuMsPerRound:F1} ms" +
-                    (p.Timeouts > 0 ? $"; {p.Timeouts} timeouts" : "") + (p.LostSockets > 0 ? $"; {p.LostSockets} sockets lost" : "") + (p.Error is null ? "" : $"; error: {p.Error}");
+                    (p.Timeouts > 0 ? $"; {p.Timeouts} timeouts" : "") + (p.LostSockets > 0 ? $"; {p.LostSockets} sockets lost" : "") + (p.PrivateLeaks > 0 ? $"; {p.PrivateLeaks} PRIVATE PARTS SEEN BY OTHER SOCKETS" : "") + (p.Error is null ? "" : $"; error: {p.Error}");
             }
 
             rows.Add(new ResultRow($"{id}.{stat}", $"fan-out {stat}, {label}", "ms", pv, nv, true, target, pass, note));
@@ -203,6 +203,7 @@ internal sealed class BenchReport
             ["harness_cpu_ms_per_round"] = Round(f.ClientCpuMsPerRound),
             ["timeouts"] = f.Timeouts,
             ["lost_sockets"] = f.LostSockets,
+            ["private_leaks"] = f.PrivateLeaks,
             ["error"] = f.Error,
         };
 

@@ -255,6 +255,7 @@ internal static class BenchRunner
             $"bench: {session.Server.Target.Name}: fan-out, {label}: p50 {Stats.Percentile(r.ResolveMs, 50):F2} ms, p99 {Stats.Percentile(r.ResolveMs, 99):F2} ms, " +
             $"max {(r.ResolveMs.Count > 0 ? r.ResolveMs.Max() : double.NaN):F2} ms over {r.ResolveMs.Count} rounds; " +
             $"CPU per round: server {r.ServerCpuMsPerRound:F1} ms, harness {r.ClientCpuMsPerRound:F1} ms" +
+            (r.PrivateLeaks > 0 ? $"; {r.PrivateLeaks} private parts reached other sockets" : "") +
             (r.Error is null ? "" : $"; error: {r.Error}"));
     }
 

@@ -26,6 +26,9 @@ internal sealed class FanoutResult
 
     public int Timeouts { get; set; }
 
+    /// <summary>Private parts that reached a socket other than the recipient's (the filter failed).</summary>
+    public int PrivateLeaks { get; set; }
+
     public int LostSockets { get; set; }
 
     public string? Error { get; set; }

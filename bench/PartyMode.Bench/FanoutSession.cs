@@ -49,6 +49,7 @@ internal sealed class FanoutSession(ServerProcess server, SocketFleet fleet, IRe
             return false;
         }
 
+        var leaksBefore = tracker.Leaks;
         var resolveDone = tracker.Begin(round, RoundPhase.Resolve, socketIndex, Fleet.Sockets);
         var t0 = Stopwatch.GetTimestamp();
         await Server.Api.ResolveAsync(
@@ -61,6 +62,7 @@ internal sealed class FanoutSession(ServerProcess server, SocketFleet fleet, IRe
         var resolveOk = await WaitAsync(resolveDone, ct);
         var resolveMs = RoundTracker.TicksToMs(tracker.LastTicks - t0);
         result.LostSockets += tracker.Lost;
+        result.PrivateLeaks += tracker.Leaks - leaksBefore;
 
         if (!actionOk || !resolveOk)
         {

@@ -14,6 +14,7 @@ internal sealed class RoundTracker
     private RoundState _state = new(0, 0, RoundPhase.Action, [], -1, new TaskCompletionSource());
     private int _remaining;
     private int _lost;
+    private int _leaks;
     private long _lastTicks;
     private int _rounds;
 
@@ -62,15 +63,19 @@ internal sealed class RoundTracker
 
     public int Remaining => Volatile.Read(ref _remaining);
 
+    /// <summary>Private parts seen by sockets that were not their recipient (must stay 0).</summary>
+    public int Leaks => Volatile.Read(ref _leaks);
+
     /// <summary>Called by a socket's receive loop for each complete text message.</summary>
     public void OnMessage(ProbeSocket socket, ReadOnlySpan<byte> message, long ticks)
     {
         var state = Volatile.Read(ref _state);
-        if (socket.CompletedGeneration == state.Generation || state.Prefix.Length == 0)
+        if (state.Prefix.Length == 0)
         {
             return;
         }
 
+        // Scanned even after the socket completed its phase, so a late private part is still caught.
         var rest = message;
         int at;
         var seen = false;
@@ -80,14 +85,23 @@ internal sealed class RoundTracker
             {
                 case (byte)'A': socket.SeenA = state.Round; seen = true; break;
                 case (byte)'N': socket.SeenN = state.Round; seen = true; break;
-                case (byte)'P': socket.SeenP = state.Round; seen = true; break;
+                case (byte)'P':
+                    socket.SeenP = state.Round;
+                    seen = true;
+                    if (socket.Index != state.ActorIndex)
+                    {
+                        // A private part reached a socket that is not its recipient's.
+                        Interlocked.Increment(ref _leaks);
+                    }
+
+                    break;
                 default: break;
             }
 
             rest = rest[(at + state.Prefix.Length + 1)..];
         }
 
-        if (!seen)
+        if (!seen || socket.CompletedGeneration == state.Generation)
         {
             return;
         }
