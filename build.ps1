@@ -18,7 +18,7 @@ switch ($Command) {
     foreach ($rid in $rids) {
       $out = "dist/.publish/$rid"
       dotnet publish PartyMode.Cli/PartyMode.Cli.csproj -c Release -r $rid --self-contained true --artifacts-path dist/.artifacts `
-        -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true `
+        -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:PublishReadyToRun=true `
         -p:DebugType=none -o $out --nologo -v quiet
       $ext = if ($rid -like "win-*") { ".exe" } else { "" }
       Copy-Item "$out/partymode$ext" "dist/partymode-$version-$rid$ext"

@@ -13,7 +13,7 @@ for rid in "${rids[@]}"; do
   echo "publish: $rid"
   # Its own artifacts folder, so a publish never touches the bin/ and obj/ that builds and tests use.
   dotnet publish PartyMode.Cli/PartyMode.Cli.csproj -c Release -r "$rid" --self-contained true --artifacts-path dist/.artifacts \
-    -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true \
+    -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:PublishReadyToRun=true \
     -p:DebugType=none -p:GenerateDocumentationFile=false -o "$out" --nologo -v quiet
   ext=""; [[ "$rid" == win-* ]] && ext=".exe"
   cp "$out/partymode$ext" "dist/partymode-$version-$rid$ext"

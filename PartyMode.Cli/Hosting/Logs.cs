@@ -17,18 +17,21 @@ internal static class Logs
             // A start-up failure (port in use…) becomes one clear sentence from the serve command, not a stack trace.
             .MinimumLevel.Override("Microsoft.Extensions.Hosting", LogEventLevel.Fatal)
             .Enrich.FromLogContext()
-            .WriteTo.File(
-                Path.Combine(folder.LogFolder, fileStem + "-.log"),
-                rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: 14,
-                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj}{NewLine}{Exception}");
-        if (console)
-        {
-            config = config.WriteTo.Console(
-                outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}",
-                standardErrorFromLevel: LogEventLevel.Verbose);
-        }
-
+            // Sinks write on a background thread: a request or the store writer never waits for a log line.
+            .WriteTo.Async(sinks =>
+            {
+                sinks.File(
+                    Path.Combine(folder.LogFolder, fileStem + "-.log"),
+                    rollingInterval: RollingInterval.Day,
+                    retainedFileCountLimit: 14,
+                    outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj}{NewLine}{Exception}");
+                if (console)
+                {
+                    sinks.Console(
+                        outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}",
+                        standardErrorFromLevel: LogEventLevel.Verbose);
+                }
+            });
         return config.CreateLogger();
     }
 }

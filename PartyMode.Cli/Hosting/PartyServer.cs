@@ -102,7 +102,13 @@ internal sealed class PartyServer : IAsyncDisposable
         PartyServerOptions options, DataFolder folder, DaemonLock daemonLock, Serilog.Core.Logger log,
         LiteDbGameStore store, Game game, bool imported, CountingTimeProvider clock, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "PartyMode", ContentRootPath = folder.Root });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = "PartyMode",
+            ContentRootPath = AppContext.BaseDirectory,
+            // No appsettings file watcher: nothing is configured from files, and a watcher wakes on every write.
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(log, dispose: false);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));

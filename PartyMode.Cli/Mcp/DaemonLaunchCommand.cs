@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace PartyMode.Cli.Mcp;
 
 /// <summary>The program (and leading arguments) that runs <c>partymode</c>: the apphost, or <c>dotnet partymode.dll</c>.</summary>
@@ -12,8 +10,9 @@ internal sealed record DaemonLaunchCommand(string FileName, IReadOnlyList<string
         var name = Path.GetFileNameWithoutExtension(processPath);
         if (string.Equals(name, "dotnet", StringComparison.OrdinalIgnoreCase))
         {
-            var dll = Assembly.GetEntryAssembly()?.Location;
-            if (string.IsNullOrEmpty(dll))
+            // Only reached under `dotnet partymode.dll`, never in the single-file build.
+            var dll = Path.Combine(AppContext.BaseDirectory, "partymode.dll");
+            if (!File.Exists(dll))
             {
                 throw new InvalidOperationException("Running under dotnet without an entry assembly path, so Party Mode cannot start its daemon.");
             }

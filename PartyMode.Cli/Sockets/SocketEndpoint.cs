@@ -293,10 +293,18 @@ internal static class SocketEndpoint
 
     internal static async Task<(byte[] Bytes, bool TooBig)?> ReceiveFrameAsync(WebSocket socket, CancellationToken ct)
     {
+        // Wait with a zero-byte read, so an idle socket holds no buffer; rent one only when a frame arrives.
+        var probe = await socket.ReceiveAsync(Memory<byte>.Empty, ct);
+        if (probe.MessageType == WebSocketMessageType.Close)
+        {
+            return null;
+        }
+
         var buffer = ArrayPool<byte>.Shared.Rent(4096);
         try
         {
-            using var message = new MemoryStream();
+            var length = 0;
+            byte[]? message = null;
             while (true)
             {
                 var result = await socket.ReceiveAsync(buffer.AsMemory(), ct);
@@ -305,15 +313,23 @@ internal static class SocketEndpoint
                     return null;
                 }
 
-                if (message.Length + result.Count > MaxFrameBytes)
+                if (length + result.Count > MaxFrameBytes)
                 {
                     return (Array.Empty<byte>(), true);
                 }
 
-                message.Write(buffer, 0, result.Count);
+                if (result.EndOfMessage && message is null)
+                {
+                    // The common case: one small frame read in one go, copied once.
+                    return (buffer.AsSpan(0, result.Count).ToArray(), false);
+                }
+
+                message ??= new byte[MaxFrameBytes];
+                buffer.AsSpan(0, result.Count).CopyTo(message.AsSpan(length));
+                length += result.Count;
                 if (result.EndOfMessage)
                 {
-                    return (message.ToArray(), false);
+                    return (message.AsSpan(0, length).ToArray(), false);
                 }
             }
         }

@@ -3,19 +3,20 @@ using System.Text.Json;
 using PartyMode.Tests.Mcp.Support;
 using PartyMode.Tests.Support;
 
-namespace PartyMode.Tests.Mcp;
+namespace PartyMode.Tests.EndToEnd;
 
 /// <summary>
 /// The slash commands in sequence, as a model would follow them, through the real <c>partymode mcp</c>
 /// process and a real daemon it starts: party-mode, party-status, party-next, party-auto, party-token,
 /// party-kick, party-stop.
 /// </summary>
-public sealed class McpSlashCommandTests
+[Category("E2E")]
+public sealed class Criterion16Tests
 {
     private static readonly string[] AutoOrder = ["elara", "gorm"];
 
     [Test]
-    public async Task SlashCommands_InSequence_RunAWholeSession()
+    public async Task C16_SlashCommands_AllPartyPromptsAndTheirToolsInSequence()
     {
         using var temp = new TempFolder();
         var data = Path.Combine(temp.Path, "data");

@@ -4,15 +4,16 @@ using System.Text.Json;
 using PartyMode.Tests.Mcp.Support;
 using PartyMode.Tests.Support;
 
-namespace PartyMode.Tests.Mcp;
+namespace PartyMode.Tests.EndToEnd;
 
 /// <summary>MCP tool calls while four players act and listen over WebSocket: nobody disturbs anybody.</summary>
-public sealed class McpNonInterferenceTests
+[Category("E2E")]
+public sealed class Criterion13Tests
 {
     private static readonly TimeSpan Busy = TimeSpan.FromSeconds(4);
 
     [Test]
-    public async Task ToolCalls_WhilePlayersPushActions_EveryCallAnswersAndNoEventIsLostOrDuplicated()
+    public async Task C13_McpNonInterference_ToolCallsWhilePlayersPushActions_NothingLostOrDuplicated()
     {
         await using var server = await TestServer.StartAsync();
         await using var mcp = await McpHarness.ChildProcessAsync(server.DataDirectory);
