@@ -56,6 +56,7 @@ internal sealed class PartyServer : IAsyncDisposable
 
     public static async Task<PartyServer> StartAsync(PartyServerOptions options, CancellationToken cancellationToken = default)
     {
+        var clockStart = System.Diagnostics.Stopwatch.GetTimestamp();
         var folder = DataFolder.Resolve(options.DataDirectory);
         folder.EnsureExists();
         var daemonLock = DaemonLock.Acquire(folder);
@@ -84,9 +85,14 @@ internal sealed class PartyServer : IAsyncDisposable
                 ActionRateWindow = TimeSpan.FromSeconds(options.ActionRateSeconds),
                 Random = options.DiceSeed is { } seed ? new Random(seed) : Random.Shared,
             };
+            var storeOpened = System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds;
             var clock = new CountingTimeProvider(options.TimeProvider);
             var (game, imported) = Game.Open(store, campaign, TokenKey.LoadOrCreate(folder), gameOptions, clock, given);
+            var gameOpened = System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds;
             var server = await BuildAndStartAsync(options, folder, daemonLock, log, store, game, imported, clock, cancellationToken);
+            log.Information("Started in {Total:0} ms (store open {Store:0} ms, game open {Game:0} ms; process up {Process:0} ms before)",
+                System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds, storeOpened, gameOpened - storeOpened,
+                (DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds - System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds);
             return server;
         }
         catch
