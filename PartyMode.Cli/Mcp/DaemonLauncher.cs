@@ -79,11 +79,12 @@ internal sealed class DaemonLauncher(McpSettings settings, ILogger<DaemonLaunche
         }
 
         // sh swaps the pipes for /dev/null and the log file before exec, and setsid gives the daemon its own
-        // session, so closing the MCP host's terminal or pipes never reaches it.
+        // session, so closing the MCP host's terminal or pipes never reaches it. Only stderr (the log lines)
+        // is kept: stdout is the banner with every join link, and tokens never go into the log folder.
         var setsid = SetsidPaths.FirstOrDefault(File.Exists);
         startInfo.FileName = "/bin/sh";
         startInfo.ArgumentList.Add("-c");
-        startInfo.ArgumentList.Add((setsid is null ? "exec" : $"exec {setsid}") + " \"$0\" \"$@\" </dev/null >>\"$PARTYMODE_DAEMON_LOG\" 2>&1");
+        startInfo.ArgumentList.Add((setsid is null ? "exec" : $"exec {setsid}") + " \"$0\" \"$@\" </dev/null >/dev/null 2>>\"$PARTYMODE_DAEMON_LOG\"");
         startInfo.ArgumentList.Add(command.FileName);
         foreach (var argument in command.LeadingArguments.Concat(serveArguments))
         {
@@ -113,7 +114,8 @@ internal sealed class DaemonLauncher(McpSettings settings, ILogger<DaemonLaunche
     private void DrainToLog(Process process)
     {
         var log = TextWriter.Synchronized(new StreamWriter(ConsoleLog, append: true) { AutoFlush = true });
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { log.WriteLine(e.Data); } };
+        // stdout is the banner with the join links: read and dropped, so no token lands in the log folder.
+        process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { log.WriteLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

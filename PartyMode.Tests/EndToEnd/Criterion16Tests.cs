@@ -114,6 +114,14 @@ public sealed class Criterion16Tests
             Assert.That(players["thorin"].CloseCode, Is.EqualTo(1001));
             Assert.That(File.Exists(Path.Combine(data, "daemon.json")), Is.False);
             Assert.That((await mcp.CallAsync("get_party_status")).IsError, Is.True);
+
+            // The daemon MCP started wrote its logs into DATA/logs: no join link, no token.
+            var logs = string.Join("\n", Directory.GetFiles(Path.Combine(data, "logs")).Select(File.ReadAllText));
+            Assert.That(logs, Does.Contain("Socket open"), "the daemon's log lines are there");
+            foreach (var token in seats.Values.Select(s => s.GetProperty("token").GetString()!).Append(refreshed.GetProperty("token").GetString()!))
+            {
+                Assert.That(logs, Does.Not.Contain(token));
+            }
         }
         finally
         {
