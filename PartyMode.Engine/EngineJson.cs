@@ -23,6 +23,9 @@ public static class EngineJson
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.Converters.Add(new AudienceJsonConverter());
+        // Generated metadata first; reflection only for types the context does not list.
+        options.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(
+            EngineJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
