@@ -153,6 +153,16 @@ internal sealed class PartyServer : IAsyncDisposable
         state.Links.LanUrl = options.PublicUrl?.TrimEnd('/') ?? LanUrl(options.BindAddress, server.Port);
         state.Links.WriteAllQr();
         state.Links.SaveBase();
+        var candidates = LanAddresses.Candidates();
+        if (options.PublicUrl is null && candidates.Count > 1)
+        {
+            foreach (var ip in candidates)
+            {
+                log.Information("LAN URL candidate: http://{Address}:{Port}", ip, server.Port);
+            }
+
+            log.Information("QR codes and join links use {Url}; pass --public-url if phones cannot reach it", state.LanUrl);
+        }
         DataFolder.WritePrivateFile(folder.DmTokenFile, System.Text.Encoding.ASCII.GetBytes(game.TokenFor("dm") + "\n"));
         DaemonInfo.Write(folder, state.LocalUrl);
         log.Information("PartyMode {Version} serving campaign {Campaign} on port {Port} (data {Folder})", BuildInfo.Version, game.Meta.CampaignId, server.Port, folder.Root);
