@@ -213,7 +213,8 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
             var events = _db.GetCollection("events");
             foreach (var e in changes.Events)
             {
-                events.Upsert(Doc(e.Seq, e));
+                // Events are only ever appended: an insert skips the update attempt an upsert makes first.
+                events.Insert(Doc(e.Seq, e));
             }
         }
 
