@@ -1,5 +1,4 @@
 using System.Text.Json;
-using PartyMode.Engine.Visibility;
 
 namespace PartyMode.Engine.Campaigns;
 
@@ -246,6 +245,4 @@ internal sealed class FieldReader
     }
 
     private void Problem(string name, string what) => _problems.Add($"{_path}.{name}: {what}");
-
-    internal static bool IsPlayerId(string id) => SeatIds.IsValidPlayerId(id);
 }

@@ -14,10 +14,6 @@ public sealed class RouteAuthTests
     {
         await using var server = await TestServer.StartAsync();
         var action = await server.SubmitAsync("thorin", "for a real id");
-        var realIds = new Dictionary<string, string>
-        {
-            ["id"] = "thorin",
-        };
         var refreshedOld = server.Token("elara");
         await server.DmPostAsync("/api/dm/seats/elara/token");
         var kickedToken = server.Token("gorm");
@@ -67,7 +63,6 @@ public sealed class RouteAuthTests
 
         TestContext.Out.WriteLine($"{api.Count} API routes, {checkedRequests} refused requests checked");
         Assert.That(server.Server.Game.QueueCounts().Values.Sum(), Is.EqualTo(1), "no refused request changed anything");
-        _ = realIds;
     }
 
     [Test]
