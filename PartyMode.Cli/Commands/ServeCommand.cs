@@ -20,6 +20,7 @@ internal static class ServeCommand
     private static readonly Option<string> ActionRate = new("--action-rate") { Description = "Actions per seat as COUNT/SECONDS.", DefaultValueFactory = _ => "10/10" };
     private static readonly Option<int> AuthFailLimit = new("--auth-fail-limit") { Description = "Failed authentications a minute per non-loopback address before 429.", DefaultValueFactory = _ => 20 };
     private static readonly Option<bool> Fsync = new("--fsync") { Description = "Flush every commit to the disk (survives power loss; slower on slow disks)." };
+    private static readonly Option<bool> Verbose = new("--verbose") { Description = "Log every HTTP request, not only refused and failed ones." };
     private static readonly Option<bool> Reset = new("--reset") { Description = "Wipe this data folder's stored game first (asks for confirmation)." };
     private static readonly Option<bool> Yes = new("--yes") { Description = "With --reset: do not ask." };
 
@@ -27,7 +28,7 @@ internal static class ServeCommand
     {
         var command = new Command("serve", "Run the PartyMode daemon in the foreground.")
         {
-            Campaign, Port, Bind, PublicUrl, AllowRemoteDm, ActionRate, AuthFailLimit, Fsync, Reset, Yes,
+            Campaign, Port, Bind, PublicUrl, AllowRemoteDm, ActionRate, AuthFailLimit, Fsync, Verbose, Reset, Yes,
         };
         command.SetAction((result, ct) => ExecuteAsync(result, ct));
         return command;
@@ -73,6 +74,7 @@ internal static class ServeCommand
                 AuthFailLimit = result.GetValue(AuthFailLimit),
                 Reset = reset,
                 FlushToDisk = result.GetValue(Fsync),
+                Verbose = result.GetValue(Verbose),
                 ConsoleLogging = true,
             }, cancellationToken);
         }

@@ -6,11 +6,11 @@ namespace PartyMode.Cli.Hosting;
 /// <summary>Serilog set-up: a rolling file under DATA/logs/, and the console (stderr in mcp mode) when asked.</summary>
 internal static class Logs
 {
-    public static Serilog.Core.Logger Create(DataFolder folder, bool console, string fileStem = "partymode")
+    public static Serilog.Core.Logger Create(DataFolder folder, bool console, string fileStem = "partymode", bool verbose = false)
     {
         DataFolder.CreatePrivateDirectory(folder.LogFolder);
         var config = new LoggerConfiguration()
-            .MinimumLevel.Information()
+            .MinimumLevel.Is(verbose ? LogEventLevel.Debug : LogEventLevel.Information)
             // ASP.NET Core's own request lines print query strings (/play?token=…): keep them out.
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Warning)

@@ -60,7 +60,7 @@ internal sealed class PartyServer : IAsyncDisposable
         var folder = DataFolder.Resolve(options.DataDirectory);
         folder.EnsureExists();
         var daemonLock = DaemonLock.Acquire(folder);
-        var log = Logs.Create(folder, options.ConsoleLogging);
+        var log = Logs.Create(folder, options.ConsoleLogging, verbose: options.Verbose);
         LiteDbGameStore? store = null;
         try
         {
@@ -120,6 +120,9 @@ internal sealed class PartyServer : IAsyncDisposable
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         // Signals are handled by the serve command; tests must not have the host hook the process.
         builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, NoSignalLifetime>();
+        // Socket continuations run on the I/O thread instead of hopping to the thread pool: a push to a
+        // table of 12 is dozens of tiny sends, and each hop costs more than the send (docs/benchmarks.md).
+        builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;

@@ -43,6 +43,9 @@ internal sealed class PartyServerOptions
     /// <summary>Write logs to the console too (serve in a terminal); never in mcp mode.</summary>
     public bool ConsoleLogging { get; init; }
 
+    /// <summary>Log at debug level too: every successful HTTP request gets a line.</summary>
+    public bool Verbose { get; init; }
+
     /// <summary>Seed for dice (tests); null for a random seed.</summary>
     public int? DiceSeed { get; init; }
 }

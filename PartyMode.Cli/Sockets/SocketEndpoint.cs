@@ -84,7 +84,8 @@ internal static class SocketEndpoint
         try
         {
             await SendWelcomeAndReplayAsync(connection, result.Name ?? viewer.SeatId, lastSeq, state, context.RequestAborted);
-            var writer = WriteLoopAsync(connection, state);
+            connection.GoLive();
+            var writer = connection.Finished;
             var reader = ReadLoopAsync(connection, state, context.RequestAborted);
             if (await Task.WhenAny(reader, writer) == reader)
             {
@@ -244,32 +245,6 @@ internal static class SocketEndpoint
         }
     }
 
-    private static async Task WriteLoopAsync(SocketConnection c, ServerState state)
-    {
-        try
-        {
-            await foreach (var frame in c.Reader.ReadAllAsync())
-            {
-                if (frame.Seq != 0 && frame.Seq <= c.SkipThroughSeq)
-                {
-                    continue;
-                }
-
-                await SendAsync(c.Socket, frame.Bytes, CancellationToken.None);
-            }
-
-            await CloseAsync(c.Socket, c.CloseCode == 0 ? 1000 : c.CloseCode, c.CloseReason);
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
-        {
-            c.Socket.Abort();
-        }
-        finally
-        {
-            state.Hub.Remove(c);
-        }
-    }
-
     private static async Task ReadLoopAsync(SocketConnection c, ServerState state, CancellationToken ct)
     {
         while (c.Socket.State == WebSocketState.Open && c.CloseCode == 0)
@@ -342,7 +317,7 @@ internal static class SocketEndpoint
     internal static Task SendAsync(WebSocket socket, byte[] bytes, CancellationToken ct) =>
         socket.SendAsync(new ArraySegment<byte>(bytes), WebSocketMessageType.Text, endOfMessage: true, ct);
 
-    private static async Task CloseAsync(WebSocket socket, int code, string reason)
+    internal static async Task CloseAsync(WebSocket socket, int code, string reason)
     {
         if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
         {

@@ -19,23 +19,27 @@ internal sealed class SocketHub : IGameListener, IDisposable
     private readonly TimeProvider _time;
     private readonly Serilog.ILogger _log;
     private readonly ITimer _pinger;
+    private long _ticks;
 
     public SocketHub(Game game, TimeProvider time, Serilog.ILogger log)
     {
         _game = game;
         _time = time;
         _log = log;
-        _pinger = time.CreateTimer(_ => PingAll(), null, PingInterval, PingInterval);
+        _pinger = time.CreateTimer(_ => PingSlice(), null, PingTick, PingTick);
     }
 
     public static TimeSpan PingInterval { get; } = TimeSpan.FromSeconds(25);
+
+    /// <summary>Pings go out a slice of the sockets per tick, so 10,000 observers are not all pinged at once.</summary>
+    public static TimeSpan PingTick { get; } = TimeSpan.FromSeconds(1);
 
     public static TimeSpan SilenceLimit { get; } = TimeSpan.FromSeconds(60);
 
     public int ConnectionCount => _connections.Count;
 
     /// <summary>Frames waiting in all connections' queues.</summary>
-    public int QueuedFrames => _connections.Values.Sum(c => c.Reader.CanCount ? c.Reader.Count : 0);
+    public int QueuedFrames => _connections.Values.Sum(c => c.PendingCount);
 
     public int Connections(string seatId) => _seatCounts.TryGetValue(seatId, out var n) ? n : 0;
 
@@ -92,49 +96,52 @@ internal sealed class SocketHub : IGameListener, IDisposable
 
     public void Publish(IReadOnlyList<Notice> notices)
     {
+        var batch = new SendBatch();
         foreach (var notice in notices)
         {
             switch (notice)
             {
                 case EventNotice { Event: var e }:
-                    Broadcast(e.Audience, new OutFrame(e.Seq, e.WireBytes));
+                    Broadcast(e.Audience, new OutFrame(e.Seq, e.WireBytes), batch);
                     break;
                 case ActionStatusNotice n:
-                    Broadcast(n.Audience, new OutFrame(0, Frames.ActionStatus(n.Action)));
+                    Broadcast(n.Audience, new OutFrame(0, Frames.ActionStatus(n.Action)), batch);
                     break;
                 case CharacterNotice n:
-                    Broadcast(n.Audience, new OutFrame(0, Frames.Of("character_update", "character", n.Character)));
+                    Broadcast(n.Audience, new OutFrame(0, Frames.Of("character_update", "character", n.Character)), batch);
                     break;
                 case PartyNotice:
-                    PublishParty();
+                    PublishParty(batch);
                     break;
                 case CombatNotice n:
-                    PublishCombat(n);
+                    PublishCombat(n, batch);
                     break;
                 case SystemNotice n:
-                    Broadcast(n.Audience, new OutFrame(0, Frames.System(n.Text)));
+                    Broadcast(n.Audience, new OutFrame(0, Frames.System(n.Text)), batch);
                     break;
                 case SeatRevokedNotice n:
                     CloseSeat(n.SeatId, n.Kicked ? 4403 : 4401, n.Kicked ? "kicked" : "token refreshed");
                     break;
             }
         }
+
+        batch.Send();
     }
 
     public void Dispose() => _pinger.Dispose();
 
-    private void Broadcast(Audience audience, OutFrame frame)
+    private void Broadcast(Audience audience, OutFrame frame, SendBatch batch)
     {
         foreach (var c in _connections.Values)
         {
             if (VisibilityRules.CanSee(c.Viewer, audience))
             {
-                c.Enqueue(frame);
+                batch.Add(c, frame);
             }
         }
     }
 
-    private void PublishParty()
+    private void PublishParty(SendBatch batch)
     {
         byte[]? full = null;
         byte[]? limited = null;
@@ -144,11 +151,11 @@ internal sealed class SocketHub : IGameListener, IDisposable
             var bytes = observer
                 ? limited ??= Frames.Of("party_update", "party", _game.GetParty(Viewer.Observer))
                 : full ??= Frames.Of("party_update", "party", _game.GetParty(Viewer.Dm));
-            c.Enqueue(new OutFrame(0, bytes));
+            batch.Add(c, new OutFrame(0, bytes));
         }
     }
 
-    private void PublishCombat(CombatNotice notice)
+    private void PublishCombat(CombatNotice notice, SendBatch batch)
     {
         // One rendering per seat (your_turn differs), shared by all of that seat's sockets; from the
         // committed snapshot, so every change is seen (not only the newest) and nothing uncommitted leaks.
@@ -161,21 +168,24 @@ internal sealed class SocketHub : IGameListener, IDisposable
                 perSeat[c.Viewer.SeatId] = bytes;
             }
 
-            c.Enqueue(new OutFrame(0, bytes));
+            batch.Add(c, new OutFrame(0, bytes));
         }
     }
 
     private void Presence(string seat, bool connected)
     {
         var frame = new OutFrame(0, Frames.Presence(seat, connected));
+        var batch = new SendBatch();
         foreach (var c in _connections.Values)
         {
             // Observers are never announced, and presence is for the table (players and DM).
             if (c.Viewer.Role != Role.Observer)
             {
-                c.Enqueue(frame);
+                batch.Add(c, frame);
             }
         }
+
+        batch.Send();
     }
 
     private void CloseSeat(string seat, int code, string reason)
@@ -199,10 +209,13 @@ internal sealed class SocketHub : IGameListener, IDisposable
     /// <summary>Counts sockets a seat has open (for kick's closed_connections).</summary>
     public int OpenSockets(string seat) => _connections.Values.Count(c => c.Viewer.SeatId == seat);
 
-    private void PingAll()
+    private void PingSlice()
     {
         var now = _time.GetUtcNow();
+        var slices = (long)(PingInterval / PingTick);
+        var slice = Interlocked.Increment(ref _ticks) % slices;
         var ping = new OutFrame(0, Frames.Ping(now));
+        var batch = new SendBatch();
         foreach (var c in _connections.Values)
         {
             if (c.ClosingSince is { } since && DateTimeOffset.UtcNow - since > TimeSpan.FromSeconds(10))
@@ -218,7 +231,12 @@ internal sealed class SocketHub : IGameListener, IDisposable
                 continue;
             }
 
-            c.Enqueue(ping);
+            if (c.Id % slices == slice)
+            {
+                batch.Add(c, ping);
+            }
         }
+
+        batch.Send();
     }
 }

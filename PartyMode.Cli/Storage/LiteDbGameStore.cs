@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 using LiteDB;
 using PartyMode.Engine;
 using PartyMode.Engine.Actions;
@@ -22,7 +20,11 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
 {
     private const int MaxBatch = 512;
     private readonly LiteDatabase _db;
-    private readonly BlockingCollection<(ChangeSet Changes, TaskCompletionSource Done)> _queue = new();
+    // A plain monitor, not a BlockingCollection: its wait spins with sched_yield before it sleeps,
+    // which on two cores took CPU from the very threads about to hand it work.
+    private readonly object _gate = new();
+    private readonly Queue<(ChangeSet Changes, TaskCompletionSource Done)> _queue = new();
+    private bool _closed;
     private readonly Thread _writer;
     private readonly Serilog.ILogger _log;
 
@@ -78,13 +80,19 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
     public Task Commit(ChangeSet changes)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        try
+        lock (_gate)
         {
-            _queue.Add((changes, done));
-        }
-        catch (InvalidOperationException)
-        {
-            done.SetException(new ObjectDisposedException(nameof(LiteDbGameStore), "The data file is closed."));
+            if (_closed)
+            {
+                done.SetException(new ObjectDisposedException(nameof(LiteDbGameStore), "The data file is closed."));
+                return done.Task;
+            }
+
+            _queue.Enqueue((changes, done));
+            if (_queue.Count == 1)
+            {
+                Monitor.Pulse(_gate);
+            }
         }
 
         return done.Task;
@@ -102,24 +110,41 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
 
     public void Dispose()
     {
-        _queue.CompleteAdding();
+        lock (_gate)
+        {
+            _closed = true;
+            Monitor.Pulse(_gate);
+        }
+
         _writer.Join();
         _logFile?.Dispose();
         _db.Checkpoint();
         _db.Dispose();
-        _queue.Dispose();
     }
 
     private void WriterLoop()
     {
         var batch = new List<(ChangeSet Changes, TaskCompletionSource Done)>(MaxBatch);
-        foreach (var first in _queue.GetConsumingEnumerable())
+        while (true)
         {
             batch.Clear();
-            batch.Add(first);
-            while (batch.Count < MaxBatch && _queue.TryTake(out var next))
+            lock (_gate)
             {
-                batch.Add(next);
+                while (_queue.Count == 0 && !_closed)
+                {
+                    Monitor.Wait(_gate);
+                }
+
+                if (_queue.Count == 0)
+                {
+                    // Closed, and everything handed in before the close is committed.
+                    return;
+                }
+
+                while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
+                {
+                    batch.Add(next);
+                }
             }
 
             try

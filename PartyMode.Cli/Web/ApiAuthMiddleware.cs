@@ -1,13 +1,14 @@
 using PartyMode.Cli.Hosting;
 using PartyMode.Engine;
 using PartyMode.Engine.Visibility;
+using Serilog.Events;
 
 namespace PartyMode.Cli.Web;
 
 /// <summary>
 /// Every <c>/api/</c> request: the token first (before ids or bodies), then the role, then the DM's
-/// this-machine rule; engine errors become PROTOCOL §3 error bodies; one log line per request,
-/// with the path but never the query string or a token.
+/// this-machine rule; engine errors become PROTOCOL §3 error bodies; a log line per refused or failed request
+/// (every request with <c>serve --verbose</c>), with the path but never the query string or a token.
 /// </summary>
 internal sealed class ApiAuthMiddleware(RequestDelegate next, ServerState state)
 {
@@ -59,10 +60,14 @@ internal sealed class ApiAuthMiddleware(RequestDelegate next, ServerState state)
         finally
         {
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            if (!context.WebSockets.IsWebSocketRequest)
+            // Refusals and failures are worth a line; routine successes only with serve --verbose (a
+            // table makes thousands, and each line costs the request path a hand-off to the log thread).
+            var status = context.Response.StatusCode;
+            var level = status >= 500 ? LogEventLevel.Warning : status >= 400 ? LogEventLevel.Information : LogEventLevel.Debug;
+            if (!context.WebSockets.IsWebSocketRequest && state.Log.IsEnabled(level))
             {
-                state.Log.Information("{Method} {Path} {Status} {Elapsed:0.0} ms seat={Seat} role={Role}",
-                    context.Request.Method, context.Request.Path.Value, context.Response.StatusCode, elapsed,
+                state.Log.Write(level, "{Method} {Path} {Status} {Elapsed:0.0} ms seat={Seat} role={Role}",
+                    context.Request.Method, context.Request.Path.Value, status, elapsed,
                     viewer?.SeatId ?? "-", viewer?.RoleName ?? "-");
             }
         }

@@ -13,7 +13,7 @@ public sealed class LogRedactionTests
         var issued = new HashSet<string>();
         string logs;
         string stderr;
-        await using (var daemon = await DaemonProcess.StartAsync(folder.Path))
+        await using (var daemon = await DaemonProcess.StartAsync(folder.Path, "--verbose"))
         {
             using var dm = daemon.Client(daemon.DmToken);
             issued.Add(daemon.DmToken);

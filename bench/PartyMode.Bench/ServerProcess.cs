@@ -74,12 +74,16 @@ internal sealed class ServerProcess : IAsyncDisposable
         return args;
     }
 
+    private const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+
     public static async Task<ServerProcess> StartAsync(Target target, string? campaign, CancellationToken ct)
     {
         var dataDir = Directory.CreateTempSubdirectory("partymode-bench-").FullName;
         var log = dataDir + ".log";
         var port = FreePort();
         var psi = new ProcessStartInfo("bash") { UseShellExecute = false };
+        // The harness may run its own sockets' completions inline (build.sh bench); the servers run as shipped.
+        psi.Environment.Remove(InlineCompletions);
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add("ulimit -n 65536 2>/dev/null || ulimit -n \"$(ulimit -Hn)\"; log=$1; shift; exec \"$@\" >\"$log\" 2>&1");
         psi.ArgumentList.Add("bench-server");

@@ -8,6 +8,10 @@ internal sealed class TargetResults(string name)
     /// <summary>Why the target was not measured at all (null when it was).</summary>
     public string? Skipped { get; set; }
 
+    /// <summary>12 players, the first rounds after the server started (JIT still warming up).</summary>
+    public FanoutResult? PlayersCold { get; set; }
+
+    /// <summary>12 players after the warm-up: the figure with the pass line.</summary>
     public FanoutResult? Players { get; set; }
 
     public FanoutResult? MidAudience { get; set; }

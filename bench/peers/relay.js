@@ -55,6 +55,7 @@ const events = []; // {seq, audience, frame} with frame the serialised event
 const actions = new Map();
 const pending = []; // action ids, oldest first
 const clients = new Set();
+let nextPingSlice = 0;
 
 // audience: 'public' | 'party' | 'dm' | ['id', …]
 function canSee(viewer, audience) {
@@ -237,6 +238,7 @@ wss.on('connection', ws => {
   clients.add(ws);
   ws.viewer = null;
   ws.lastHeard = Date.now();
+  ws.pingSlice = nextPingSlice++ % 25;
   const authTimer = setTimeout(() => { if (!ws.viewer) ws.close(4408, 'no auth'); }, 10000);
   ws.on('message', data => {
     ws.lastHeard = Date.now();
@@ -263,15 +265,17 @@ wss.on('connection', ws => {
   ws.on('error', () => {});
 });
 
-// Ping every 25 s; close sockets silent for 60 s (as PartyMode does).
+// Ping each socket every 25 s, a 25th of them each second; close sockets silent for 60 s (as PartyMode does).
+let pingTick = 0;
 const pinger = setInterval(() => {
   const now = Date.now();
+  const slice = ++pingTick % 25;
   const frame = JSON.stringify({ type: 'ping', ts: new Date(now).toISOString() });
   for (const c of clients) {
     if (now - c.lastHeard > 60000) c.close(4408, 'silent');
-    else if (c.viewer) c.send(frame);
+    else if (c.viewer && c.pingSlice === slice) c.send(frame);
   }
-}, 25000);
+}, 1000);
 
 function stop() {
   clearInterval(pinger);
