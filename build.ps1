@@ -18,15 +18,22 @@ switch ($Command) {
     foreach ($rid in $rids) {
       $out = "dist/.publish/$rid"
       dotnet publish PartyMode.Cli/PartyMode.Cli.csproj -c Release -r $rid --self-contained true --artifacts-path dist/.artifacts `
-        -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:PublishReadyToRun=true `
+        -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=false -p:IncludeNativeLibrariesForSelfExtract=true -p:PublishReadyToRun=true `
         -p:DebugType=none -o $out --nologo -v quiet
       $ext = if ($rid -like "win-*") { ".exe" } else { "" }
-      Copy-Item "$out/partymode$ext" "dist/partymode-$version-$rid$ext"
+      $name = "partymode-$version-$rid"
+      Copy-Item "$out/partymode$ext" "dist/$name$ext"
+      # The binary is not compressed (faster start-up); the download is packed instead.
+      New-Item -ItemType Directory -Force "dist/.pack/$name" | Out-Null
+      Copy-Item "$out/partymode$ext" "dist/.pack/$name/"
+      if ($rid -like "win-*") { Compress-Archive -Force -Path "dist/.pack/$name" -DestinationPath "dist/$name.zip" }
+      else { tar -C dist/.pack -czf "dist/$name.tar.gz" $name }
+      Remove-Item -Recurse -Force dist/.pack
     }
     Remove-Item -Recurse -Force dist/.publish, dist/.artifacts
     Get-ChildItem dist -Filter "partymode-$version-*" | ForEach-Object { "{0}  {1}" -f (Get-FileHash $_.FullName -Algorithm SHA256).Hash.ToLower(), $_.Name } | Set-Content dist/SHA256SUMS
   }
-  "bench"   { dotnet run --project bench/PartyMode.Bench -c Release -- @Rest }
+  "bench"   { $env:DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS = "1"; dotnet run --project bench/PartyMode.Bench -c Release -- @Rest }
   "soak"    { dotnet run --project bench/PartyMode.Bench -c Release -- soak @Rest }
   default   { Write-Error "usage: ./build.ps1 [build|run|test|publish|bench|soak] [args…]"; exit 2 }
 }

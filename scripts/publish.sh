@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Self-contained, compressed single-file binaries in dist/: partymode-VERSION-RID, plus SHA256SUMS.
+# Self-contained single-file binaries in dist/: partymode-VERSION-RID, each also packed for download
+# (partymode-VERSION-RID.tar.gz, or .zip for Windows), plus SHA256SUMS.
+# The binary itself is not compressed: unpacking a compressed single file costs ~0.4 s at every
+# start (docs/benchmarks.md); the archive is smaller than the compressed binary was.
 # Usage: scripts/publish.sh [RID …]   (default: every release RID)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,11 +16,19 @@ for rid in "${rids[@]}"; do
   echo "publish: $rid"
   # Its own artifacts folder, so a publish never touches the bin/ and obj/ that builds and tests use.
   dotnet publish PartyMode.Cli/PartyMode.Cli.csproj -c Release -r "$rid" --self-contained true --artifacts-path dist/.artifacts \
-    -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:PublishReadyToRun=true \
+    -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=false -p:IncludeNativeLibrariesForSelfExtract=true -p:PublishReadyToRun=true \
     -p:DebugType=none -p:GenerateDocumentationFile=false -o "$out" --nologo -v quiet
   ext=""; [[ "$rid" == win-* ]] && ext=".exe"
-  cp "$out/partymode$ext" "dist/partymode-$version-$rid$ext"
+  name="partymode-$version-$rid"
+  cp "$out/partymode$ext" "dist/$name$ext"
+  rm -rf "dist/.pack" && mkdir -p "dist/.pack/$name" && cp "$out/partymode$ext" "dist/.pack/$name/"
+  if [[ "$rid" == win-* ]] && command -v python3 > /dev/null; then
+    rm -f "dist/$name.zip" && (cd dist/.pack && python3 -m zipfile -c "../$name.zip" "$name")
+  else
+    tar -C dist/.pack -czf "dist/$name.tar.gz" "$name"
+  fi
 done
+rm -rf dist/.pack
 rm -rf dist/.publish dist/.artifacts
 (cd dist && sha256sum partymode-"$version"-* > SHA256SUMS)
 echo "publish: done"; cat dist/SHA256SUMS

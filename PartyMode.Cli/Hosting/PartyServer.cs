@@ -61,11 +61,16 @@ internal sealed class PartyServer : IAsyncDisposable
         folder.EnsureExists();
         var daemonLock = DaemonLock.Acquire(folder);
         var log = Logs.Create(folder, options.ConsoleLogging, verbose: options.Verbose);
+        // Start-up work that does not need the game runs on the other core meanwhile: the campaign
+        // parse and the web host (its routes and generated request delegates); docs/benchmarks.md.
+        var campaignTask = Task.Run(() => LoadCampaign(options), cancellationToken);
+        var stateSlot = new ServerStateSlot();
+        var hostTask = Task.Run(() => CreateHost(options, log, stateSlot), cancellationToken);
         LiteDbGameStore? store = null;
         try
         {
-            var (campaign, given) = LoadCampaign(options);
             store = new LiteDbGameStore(folder.DataFile, log, options.FlushToDisk);
+            var (campaign, given) = await campaignTask;
             if (options.Reset)
             {
                 store.Wipe();
@@ -89,7 +94,8 @@ internal sealed class PartyServer : IAsyncDisposable
             var clock = new CountingTimeProvider(options.TimeProvider);
             var (game, imported) = Game.Open(store, campaign, TokenKey.LoadOrCreate(folder), gameOptions, clock, given);
             var gameOpened = System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds;
-            var server = await BuildAndStartAsync(options, folder, daemonLock, log, store, game, imported, clock, cancellationToken);
+            var app = await hostTask;
+            var server = await StartHostAsync(app, stateSlot, options, folder, daemonLock, log, store, game, imported, clock, cancellationToken);
             log.Information("Started in {Total:0} ms (store open {Store:0} ms, game open {Game:0} ms; process up {Process:0} ms before)",
                 System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds, storeOpened, gameOpened - storeOpened,
                 (DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds - System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds);
@@ -97,6 +103,7 @@ internal sealed class PartyServer : IAsyncDisposable
         }
         catch
         {
+            await DisposeUnstartedAsync(hostTask);
             store?.Dispose();
             await log.DisposeAsync();
             daemonLock.Dispose();
@@ -104,9 +111,8 @@ internal sealed class PartyServer : IAsyncDisposable
         }
     }
 
-    private static async Task<PartyServer> BuildAndStartAsync(
-        PartyServerOptions options, DataFolder folder, DaemonLock daemonLock, Serilog.Core.Logger log,
-        LiteDbGameStore store, Game game, bool imported, CountingTimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>The web host with every route mapped; its <see cref="ServerState"/> comes from the slot once the game is open.</summary>
+    private static WebApplication CreateHost(PartyServerOptions options, Serilog.Core.Logger log, ServerStateSlot stateSlot)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -130,11 +136,7 @@ internal sealed class PartyServer : IAsyncDisposable
             k.Listen(IPAddress.Parse(options.BindAddress), options.Port, l => l.Protocols = HttpProtocols.Http1);
         });
 
-        var hub = new SocketHub(game, clock, log);
-        var state = new ServerState(game, hub, options, log, folder, clock, store);
-        game.Listener = hub;
-        game.IsConnected = hub.IsConnected;
-        builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton(_ => stateSlot.State ?? throw new InvalidOperationException("The server state is set before the host starts."));
 
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
@@ -144,6 +146,30 @@ internal sealed class PartyServer : IAsyncDisposable
         app.MapDmApi();
         app.MapCombat();
         app.MapSockets();
+        return app;
+    }
+
+    private static async Task DisposeUnstartedAsync(Task<WebApplication> hostTask)
+    {
+        try
+        {
+            await (await hostTask).DisposeAsync();
+        }
+        catch (Exception)
+        {
+            // Start-up already failed; the first error is the one reported.
+        }
+    }
+
+    private static async Task<PartyServer> StartHostAsync(
+        WebApplication app, ServerStateSlot stateSlot, PartyServerOptions options, DataFolder folder, DaemonLock daemonLock,
+        Serilog.Core.Logger log, LiteDbGameStore store, Game game, bool imported, CountingTimeProvider clock, CancellationToken cancellationToken)
+    {
+        var hub = new SocketHub(game, clock, log);
+        var state = new ServerState(game, hub, options, log, folder, clock, store);
+        game.Listener = hub;
+        game.IsConnected = hub.IsConnected;
+        stateSlot.State = state;
 
         var server = new PartyServer(app, store, daemonLock, log, state, imported);
         state.RequestShutdown = () => _ = server.StopAsync();

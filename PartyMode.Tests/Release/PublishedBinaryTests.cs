@@ -29,7 +29,7 @@ public sealed class PublishedBinaryTests
         foreach (var arg in new[]
         {
             "publish", "PartyMode.Cli/PartyMode.Cli.csproj", "-c", "Release", "-r", "linux-x64", "--self-contained", "true",
-            "-p:PublishSingleFile=true", "-p:EnableCompressionInSingleFile=true", "-p:IncludeNativeLibrariesForSelfExtract=true",
+            "-p:PublishSingleFile=true", "-p:EnableCompressionInSingleFile=false", "-p:IncludeNativeLibrariesForSelfExtract=true",
             "-p:DebugType=none", "--artifacts-path", Path.Combine(_publish.Path, "artifacts"), "-o", Path.Combine(_publish.Path, "out"), "--nologo",
         })
         {

@@ -45,6 +45,17 @@ internal sealed class BenchReport
                 c == 64 ? ">= 2,000" : null, pass, note));
         }
 
+        foreach (var c in new[] { 4, 64 })
+        {
+            var f = _party.IntakeFsync.GetValueOrDefault(c);
+            var shipped = _party.Intake.GetValueOrDefault(c);
+            var note = f is null ? null : $"202 p99 {f.P99Ms:F1} ms" +
+                (shipped is not null ? $"; {100 * f.PerSecond / shipped.PerSecond:F0}% of the figure without --fsync" : "") +
+                (f.ChangesPerTransaction is { } b ? $"; {b:F1} change sets per store transaction (one fsync each)" : "");
+            rows.Add(new ResultRow($"intake.c{c}_fsync", $"durable actions/s, concurrency {c}, serve --fsync", "actions/s", f?.PerSecond, null, false,
+                Note: note));
+        }
+
         var pc = _party.Connect;
         var nc = _node.Connect;
         rows.Add(new ResultRow("connections.connect_to_welcome", $"{bigLabel} sockets connect→welcome", "s",
@@ -225,6 +236,16 @@ internal sealed class BenchReport
                 ["rss_idle_bytes"] = t.RssIdle,
                 ["fds_idle"] = t.FdsIdle,
             },
+            ["intake_fsync"] = new JsonObject(t.IntakeFsync.Select(kv => new KeyValuePair<string, JsonNode?>(
+                "c" + kv.Key.ToString(CultureInfo.InvariantCulture),
+                new JsonObject
+                {
+                    ["per_second"] = Round(kv.Value.PerSecond),
+                    ["p99_ms"] = Round(kv.Value.P99Ms),
+                    ["accepted_total"] = kv.Value.AcceptedTotal,
+                    ["pending_after"] = kv.Value.PendingAfter,
+                    ["changes_per_transaction"] = Round(kv.Value.ChangesPerTransaction),
+                }))),
             ["intake"] = new JsonObject(t.Intake.Select(kv => new KeyValuePair<string, JsonNode?>(
                 "c" + kv.Key.ToString(CultureInfo.InvariantCulture),
                 new JsonObject

@@ -95,21 +95,36 @@ internal static class BenchRunner
         {
             foreach (var (target, results) in targets)
             {
-                try
-                {
-                    // A fresh server each time: the queue starts empty and the JIT gets the same warm-up.
-                    await using var server = await ServerProcess.StartAsync(target, campaign, ct);
-                    var measure = TimeSpan.FromSeconds(options.Quick ? 3 : 8);
-                    var r = await IntakeBench.RunAsync(server, concurrency, TimeSpan.FromSeconds(options.Quick ? 2 : 4), measure, ct);
-                    results.Intake[concurrency] = r;
-                    Console.WriteLine($"bench: {target.Name}: intake c{concurrency}: {r.PerSecond:F0}/s (p99 {r.P99Ms:F1} ms, {r.Rejected} rejected, {r.PendingAfter} pending of {r.AcceptedTotal} accepted{(r.ChangesPerTransaction is { } b ? $", {b:F1} per store transaction" : "")})");
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    results.Errors.Add($"intake c{concurrency}: {ex.Message}");
-                    Console.WriteLine($"bench: {target.Name}: intake c{concurrency} failed: {ex.Message}");
-                }
+                await IntakeAsync(target, results, campaign, options, concurrency, fsync: false, ct);
             }
+        }
+
+        // PartyMode once more with --fsync: every group commit flushed to the disk (power-loss durability).
+        foreach (var concurrency in new[] { 4, 64 })
+        {
+            foreach (var (target, results) in targets.Where(t => t.Target.Name == "partymode"))
+            {
+                await IntakeAsync(target, results, campaign, options, concurrency, fsync: true, ct);
+            }
+        }
+    }
+
+    private static async Task IntakeAsync(Target target, TargetResults results, string campaign, BenchOptions options, int concurrency, bool fsync, CancellationToken ct)
+    {
+        var label = $"intake c{concurrency}{(fsync ? " --fsync" : "")}";
+        try
+        {
+            // A fresh server each time: the queue starts empty and the JIT gets the same warm-up.
+            await using var server = await ServerProcess.StartAsync(target, campaign, ct, fsync ? ["--fsync"] : []);
+            var measure = TimeSpan.FromSeconds(options.Quick ? 3 : 8);
+            var r = await IntakeBench.RunAsync(server, concurrency, TimeSpan.FromSeconds(options.Quick ? 2 : 4), measure, ct);
+            (fsync ? results.IntakeFsync : results.Intake)[concurrency] = r;
+            Console.WriteLine($"bench: {target.Name}: {label}: {r.PerSecond:F0}/s (p99 {r.P99Ms:F1} ms, {r.Rejected} rejected, {r.PendingAfter} pending of {r.AcceptedTotal} accepted{(r.ChangesPerTransaction is { } b ? $", {b:F1} per store transaction" : "")})");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            results.Errors.Add($"{label}: {ex.Message}");
+            Console.WriteLine($"bench: {target.Name}: {label} failed: {ex.Message}");
         }
     }
 

@@ -74,9 +74,10 @@ internal sealed class ServerProcess : IAsyncDisposable
         return args;
     }
 
-    private const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+    /// <summary>Set for the harness by build.sh; removed for every server it starts.</summary>
+    public const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
-    public static async Task<ServerProcess> StartAsync(Target target, string? campaign, CancellationToken ct)
+    public static async Task<ServerProcess> StartAsync(Target target, string? campaign, CancellationToken ct, IReadOnlyList<string>? extraArgs = null)
     {
         var dataDir = Directory.CreateTempSubdirectory("partymode-bench-").FullName;
         var log = dataDir + ".log";
@@ -89,7 +90,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         psi.ArgumentList.Add("bench-server");
         psi.ArgumentList.Add(log);
         psi.ArgumentList.Add(target.Executable);
-        foreach (var a in ServeArgs(target, dataDir, port, campaign))
+        foreach (var a in ServeArgs(target, dataDir, port, campaign).Concat(extraArgs ?? []))
         {
             psi.ArgumentList.Add(a);
         }

@@ -35,6 +35,7 @@ internal static class StartupBench
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
+        psi.Environment.Remove(ServerProcess.InlineCompletions);
         foreach (var a in ServerProcess.ServeArgs(new Target("startup", executable, prefixArgs), dataDir, port, campaign: null))
         {
             psi.ArgumentList.Add(a);

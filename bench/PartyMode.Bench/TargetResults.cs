@@ -33,6 +33,9 @@ internal sealed class TargetResults(string name)
 
     public Dictionary<int, IntakeResult> Intake { get; } = [];
 
+    /// <summary>Intake with <c>serve --fsync</c> (PartyMode only): each group commit flushed to the disk.</summary>
+    public Dictionary<int, IntakeResult> IntakeFsync { get; } = [];
+
     public Dictionary<string, (double Median, double Min, int Runs)?> Startup { get; } = [];
 
     public List<string> Errors { get; } = [];
