@@ -262,6 +262,7 @@ internal static class DmEndpoints
             w.WriteNumber("handles", process.HandleCount);
             w.WriteNumber("committed_changes", state.Store.CommittedChangeSets);
             w.WriteNumber("transactions", state.Store.Transactions);
+            w.WriteNumber("checkpoints", state.Store.Checkpoints);
         });
     }
 

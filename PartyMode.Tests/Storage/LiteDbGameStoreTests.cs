@@ -56,6 +56,38 @@ public sealed class LiteDbGameStoreTests
         }
     }
 
+    [Test]
+    public async Task Store_IdleAfterCommits_CheckpointsAndKeepsEverything()
+    {
+        using var folder = new TempFolder();
+        var file = Path.Combine(folder.Path, "party.db");
+        var logFile = Path.Combine(folder.Path, "party-log.db");
+        long seq;
+        using (var store = new LiteDbGameStore(file, Log))
+        {
+            var game = Game.Open(store, CampaignLoader.Demo(), GameFactory.Key, new GameOptions { ActionRateCount = 1_000 }, TimeProvider.System).Game;
+            for (var i = 0; i < 30; i++)
+            {
+                await game.SubmitActionAsync(Viewer.Player("vex"), $"step {i}", null, false);
+            }
+
+            // Nothing comes after the last commit: the writer copies the log into the data file.
+            await Poll.UntilAsync(() => store.Checkpoints > 0, "a checkpoint after the writer went idle");
+            Assert.That(new FileInfo(logFile).Length, Is.Zero, "the log is empty after the checkpoint");
+            seq = game.CommittedSeq;
+        }
+
+        using (var store = new LiteDbGameStore(file, Log))
+        {
+            var game = Game.Open(store, CampaignLoader.Demo(), GameFactory.Key, new GameOptions(), TimeProvider.System).Game;
+            Assert.Multiple(() =>
+            {
+                Assert.That(game.CommittedSeq, Is.EqualTo(seq));
+                Assert.That(game.ListActions(ActionStatus.Pending), Has.Count.EqualTo(30));
+            });
+        }
+    }
+
     [TestCase(false)]
     [TestCase(true)]
     public async Task Commit_ManyConcurrentWriters_NothingLostAndBatched(bool flushToDisk)
