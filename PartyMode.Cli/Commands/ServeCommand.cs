@@ -58,6 +58,9 @@ internal static class ServeCommand
             return CliApp.Failed;
         }
 
+        // Socket completions run on the I/O thread, as Kestrel's inline scheduling (PartyServer) expects:
+        // no thread-pool hop per read. The runtime reads this once, when the first socket is created.
+        Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
         PartyServer server;
         try
         {

@@ -27,6 +27,11 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
     private const int IdleCheckpointAfter = 10;
     private const int ForceCheckpointAfter = 500;
     private static readonly TimeSpan IdleBeforeCheckpoint = TimeSpan.FromMilliseconds(2);
+
+    // A batch this small (a table at play) resumes its requests on the writer thread: the answer goes
+    // out without waking a thread-pool worker, and idle workers stay asleep instead of spinning for
+    // work. A larger batch (intake under load) resumes in one work item, in parallel with the next commit.
+    private const int ResumeInlineLimit = 4;
     private readonly LiteDatabase _db;
     // A plain monitor, not a BlockingCollection: its wait spins with sched_yield before it sleeps,
     // which on two cores took CPU from the very threads about to hand it work.
@@ -90,7 +95,9 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
 
     public Task Commit(ChangeSet changes)
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Completed on the writer thread (small batches resume their requests there) or in one
+        // thread-pool work item per batch: see WriterLoop.
+        var done = new TaskCompletionSource();
         lock (_gate)
         {
             if (_closed)
@@ -193,14 +200,21 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
             {
                 _log.Fatal(ex, "Writing to the data file failed; {Count} changes were not acknowledged", batch.Count);
                 TryRollback();
-                foreach (var (_, done) in batch)
-                {
-                    done.TrySetException(ex);
-                }
-
+                var failed = batch.ToArray();
+                ThreadPool.UnsafeQueueUserWorkItem(
+                    static state =>
+                    {
+                        foreach (var (_, done) in state.Failed)
+                        {
+                            done.TrySetException(state.Error);
+                        }
+                    },
+                    (Failed: failed, Error: ex),
+                    preferLocal: false);
                 continue;
             }
 
+            var resumeInline = batch.Count <= ResumeInlineLimit;
             foreach (var (changes, done) in batch)
             {
                 CommittedChangeSets++;
@@ -214,7 +228,24 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
                     _log.Error(ex, "Pushing a committed change to viewers failed");
                 }
 
-                done.TrySetResult();
+                if (resumeInline)
+                {
+                    done.TrySetResult();
+                }
+            }
+
+            if (!resumeInline)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(
+                    static committed =>
+                    {
+                        foreach (var (_, done) in committed)
+                        {
+                            done.TrySetResult();
+                        }
+                    },
+                    batch.ToArray(),
+                    preferLocal: false);
             }
         }
     }
