@@ -212,9 +212,14 @@ internal sealed class PartyServer : IAsyncDisposable
             State.Hub.CloseAll(1001, "server stopping");
             await _app.StopAsync();
             await _app.DisposeAsync();
-            State.Hub.Dispose();
-            Game.Dispose();
-            _store.Dispose();
+            // Off whichever thread resumed this method: it may be the store's writer (small commit
+            // batches resume their requests there), which cannot join itself.
+            await Task.Run(() =>
+            {
+                State.Hub.Dispose();
+                Game.Dispose();
+                _store.Dispose();
+            });
             DaemonInfo.Delete(State.Folder);
             _log.Information("Stopped");
             await _log.DisposeAsync();

@@ -24,7 +24,7 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
     // ~0.7 ms) runs inside whichever commit crosses 1,000 pages: a 3–5 ms stall every ~50 rounds of
     // play. This store checkpoints when the writer has been idle for a moment instead, and at the
     // latest after ForceCheckpointAfter transactions (a few MiB of log) under continuous load.
-    private const int IdleCheckpointAfter = 10;
+    private const int DefaultIdleCheckpointAfter = 10;
     private const int ForceCheckpointAfter = 500;
     private static readonly TimeSpan IdleBeforeCheckpoint = TimeSpan.FromMilliseconds(2);
 
@@ -38,6 +38,7 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
     private readonly object _gate = new();
     private readonly Queue<(ChangeSet Changes, TaskCompletionSource Done)> _queue = new();
     private bool _closed;
+    private readonly int _idleCheckpointAfter;
     private readonly Thread _writer;
     private readonly Serilog.ILogger _log;
 
@@ -52,8 +53,10 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
     /// Also fsync LiteDB's log file after every commit (power-loss durability). Without it a commit is
     /// written to the operating system before it is acknowledged, which survives the process being killed.
     /// </param>
-    public LiteDbGameStore(string path, Serilog.ILogger log, bool flushToDisk = false)
+    /// <param name="idleCheckpointAfter">Transactions in the log before an idle writer checkpoints (tests use 1).</param>
+    public LiteDbGameStore(string path, Serilog.ILogger log, bool flushToDisk = false, int idleCheckpointAfter = DefaultIdleCheckpointAfter)
     {
+        _idleCheckpointAfter = idleCheckpointAfter;
         _log = log;
         _flushToDisk = flushToDisk;
         _logPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
@@ -128,6 +131,12 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
 
     public void Dispose()
     {
+        if (Thread.CurrentThread == _writer)
+        {
+            // A request resumed on the writer thread cannot wait for that thread to finish.
+            throw new InvalidOperationException("The store cannot be disposed from its own writer thread.");
+        }
+
         lock (_gate)
         {
             _closed = true;
@@ -154,7 +163,7 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
                 var timedOut = false;
                 while (_queue.Count == 0 && !_closed && !timedOut)
                 {
-                    timedOut = !Monitor.Wait(_gate, sinceCheckpoint >= IdleCheckpointAfter ? IdleBeforeCheckpoint : Timeout.InfiniteTimeSpan);
+                    timedOut = !Monitor.Wait(_gate, sinceCheckpoint >= _idleCheckpointAfter ? IdleBeforeCheckpoint : Timeout.InfiniteTimeSpan);
                 }
 
                 if (_queue.Count == 0 && _closed)
@@ -258,9 +267,10 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
             Checkpoints++;
             sinceCheckpoint = 0;
         }
-        catch (Exception ex) when (ex is LiteException or IOException)
+        catch (Exception ex)
         {
-            // The log keeps everything; the next idle moment tries again.
+            // The log keeps everything and the writer must live on: try again after more commits.
+            sinceCheckpoint = 0;
             _log.Warning(ex, "Checkpointing the data file failed");
         }
     }

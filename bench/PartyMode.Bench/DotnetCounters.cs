@@ -86,10 +86,11 @@ internal sealed class DotnetCounters : IDisposable
                 lines = reader.ReadToEnd().Split('\n');
             }
 
-            // Newest timestamp's rows: the per-generation sizes (.NET 9+ meter) or the old "GC Heap Size (MB)".
+            // Newest complete timestamp: the per-generation sizes (.NET 9+ meter, five rows: the newest
+            // group may still be half written) or the old single "GC Heap Size (MB)".
             string? stamp = null;
             long total = 0;
-            var found = false;
+            var rows = 0;
             for (var i = lines.Length - 1; i > 0; i--)
             {
                 var cols = lines[i].Split(',');
@@ -98,22 +99,31 @@ internal sealed class DotnetCounters : IDisposable
                     continue;
                 }
 
-                if (cols[2].StartsWith("dotnet.gc.last_collection.heap.size", StringComparison.Ordinal)
-                    || cols[2].StartsWith("GC Heap Size", StringComparison.Ordinal))
+                var old = cols[2].StartsWith("GC Heap Size", StringComparison.Ordinal);
+                if (!old && !cols[2].StartsWith("dotnet.gc.last_collection.heap.size", StringComparison.Ordinal))
                 {
-                    if (stamp is not null && cols[0] != stamp)
+                    continue;
+                }
+
+                if (stamp is not null && cols[0] != stamp)
+                {
+                    if (rows >= 5)
                     {
                         break;
                     }
 
-                    stamp = cols[0];
-                    var v = double.Parse(cols[4], CultureInfo.InvariantCulture);
-                    total += cols[2].StartsWith("GC Heap Size", StringComparison.Ordinal) ? (long)(v * 1024 * 1024) : (long)v;
-                    found = true;
+                    // The newer group was incomplete: start over with this one.
+                    total = 0;
+                    rows = 0;
                 }
+
+                stamp = cols[0];
+                var v = double.Parse(cols[4], CultureInfo.InvariantCulture);
+                total += old ? (long)(v * 1024 * 1024) : (long)v;
+                rows += old ? 5 : 1;
             }
 
-            return found ? total : null;
+            return rows >= 5 ? total : null;
         }
         catch (Exception ex) when (ex is IOException or FormatException)
         {
