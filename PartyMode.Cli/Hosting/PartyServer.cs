@@ -220,9 +220,11 @@ internal sealed class PartyServer : IAsyncDisposable
                 Game.Dispose();
                 _store.Dispose();
             });
-            DaemonInfo.Delete(State.Folder);
             _log.Information("Stopped");
             await _log.DisposeAsync();
+            // daemon.json goes last, just before the lock: `partymode stop` waits for it to go, so a
+            // new serve started right after finds everything closed.
+            DaemonInfo.Delete(State.Folder);
             _lock.Dispose();
         }
         finally

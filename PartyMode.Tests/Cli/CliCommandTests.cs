@@ -145,7 +145,8 @@ public sealed class CliCommandTests
 
         Assert.That(code, Is.EqualTo(CliApp.Ok), error);
         Assert.That(output, Does.Contain("stopped").And.Contain("1 pending"));
-        Assert.That(server.Server.Stopped.IsCompleted, Is.True);
         Assert.That(File.Exists(Path.Combine(server.DataDirectory, "daemon.json")), Is.False);
+        // daemon.json is the last thing the daemon removes; its stop completes right after.
+        await Poll.UntilAsync(() => server.Server.Stopped.IsCompleted, "the daemon's stop to complete");
     }
 }
