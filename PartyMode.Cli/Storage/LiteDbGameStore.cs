@@ -209,17 +209,7 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
             {
                 _log.Fatal(ex, "Writing to the data file failed; {Count} changes were not acknowledged", batch.Count);
                 TryRollback();
-                var failed = batch.ToArray();
-                ThreadPool.UnsafeQueueUserWorkItem(
-                    static state =>
-                    {
-                        foreach (var (_, done) in state.Failed)
-                        {
-                            done.TrySetException(state.Error);
-                        }
-                    },
-                    (Failed: failed, Error: ex),
-                    preferLocal: false);
+                CompleteOnPool(batch, ex);
                 continue;
             }
 
@@ -245,18 +235,31 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
 
             if (!resumeInline)
             {
-                ThreadPool.UnsafeQueueUserWorkItem(
-                    static committed =>
-                    {
-                        foreach (var (_, done) in committed)
-                        {
-                            done.TrySetResult();
-                        }
-                    },
-                    batch.ToArray(),
-                    preferLocal: false);
+                CompleteOnPool(batch, error: null);
             }
         }
+    }
+
+    /// <summary>Completes a batch's tasks in one thread-pool work item, so their requests resume off the writer thread.</summary>
+    private static void CompleteOnPool(List<(ChangeSet Changes, TaskCompletionSource Done)> batch, Exception? error)
+    {
+        ThreadPool.UnsafeQueueUserWorkItem(
+            static state =>
+            {
+                foreach (var (_, done) in state.Batch)
+                {
+                    if (state.Error is null)
+                    {
+                        done.TrySetResult();
+                    }
+                    else
+                    {
+                        done.TrySetException(state.Error);
+                    }
+                }
+            },
+            (Batch: batch.ToArray(), Error: error),
+            preferLocal: false);
     }
 
     private void Checkpoint(ref int sinceCheckpoint)

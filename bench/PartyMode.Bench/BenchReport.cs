@@ -236,35 +236,29 @@ internal sealed class BenchReport
                 ["rss_idle_bytes"] = t.RssIdle,
                 ["fds_idle"] = t.FdsIdle,
             },
-            ["intake_fsync"] = new JsonObject(t.IntakeFsync.Select(kv => new KeyValuePair<string, JsonNode?>(
-                "c" + kv.Key.ToString(CultureInfo.InvariantCulture),
-                new JsonObject
-                {
-                    ["per_second"] = Round(kv.Value.PerSecond),
-                    ["p99_ms"] = Round(kv.Value.P99Ms),
-                    ["accepted_total"] = kv.Value.AcceptedTotal,
-                    ["pending_after"] = kv.Value.PendingAfter,
-                    ["changes_per_transaction"] = Round(kv.Value.ChangesPerTransaction),
-                }))),
-            ["intake"] = new JsonObject(t.Intake.Select(kv => new KeyValuePair<string, JsonNode?>(
-                "c" + kv.Key.ToString(CultureInfo.InvariantCulture),
-                new JsonObject
-                {
-                    ["per_second"] = Round(kv.Value.PerSecond),
-                    ["seconds"] = kv.Value.Seconds,
-                    ["accepted"] = kv.Value.Accepted,
-                    ["rejected"] = kv.Value.Rejected,
-                    ["p50_ms"] = Round(kv.Value.P50Ms),
-                    ["p99_ms"] = Round(kv.Value.P99Ms),
-                    ["pending_after"] = kv.Value.PendingAfter,
-                    ["accepted_total"] = kv.Value.AcceptedTotal,
-                    ["changes_per_transaction"] = Round(kv.Value.ChangesPerTransaction),
-                }))),
+            ["intake_fsync"] = IntakeJson(t.IntakeFsync),
+            ["intake"] = IntakeJson(t.Intake),
             ["startup_ms"] = new JsonObject(t.Startup.Select(kv => new KeyValuePair<string, JsonNode?>(
                 kv.Key,
                 kv.Value is { } v ? new JsonObject { ["median"] = Round(v.Median), ["min"] = Round(v.Min), ["runs"] = v.Runs } : null))),
         };
     }
+
+    private static JsonObject IntakeJson(Dictionary<int, IntakeResult> runs) =>
+        new(runs.Select(kv => new KeyValuePair<string, JsonNode?>(
+            "c" + kv.Key.ToString(CultureInfo.InvariantCulture),
+            new JsonObject
+            {
+                ["per_second"] = Round(kv.Value.PerSecond),
+                ["seconds"] = kv.Value.Seconds,
+                ["accepted"] = kv.Value.Accepted,
+                ["rejected"] = kv.Value.Rejected,
+                ["p50_ms"] = Round(kv.Value.P50Ms),
+                ["p99_ms"] = Round(kv.Value.P99Ms),
+                ["pending_after"] = kv.Value.PendingAfter,
+                ["accepted_total"] = kv.Value.AcceptedTotal,
+                ["changes_per_transaction"] = Round(kv.Value.ChangesPerTransaction),
+            })));
 
     private static double? Round(double? v) => v is { } x && !double.IsNaN(x) && !double.IsInfinity(x) ? Math.Round(x, 3) : null;
 
