@@ -21,6 +21,9 @@ internal static class ServeCommand
     private static readonly Option<int> AuthFailLimit = new("--auth-fail-limit") { Description = "Failed authentications a minute per non-loopback address before 429.", DefaultValueFactory = _ => 20 };
     private static readonly Option<bool> Fsync = new("--fsync") { Description = "Flush every commit to the disk (survives power loss; slower on slow disks)." };
     private static readonly Option<bool> Verbose = new("--verbose") { Description = "Log every HTTP request, not only refused and failed ones." };
+    private static readonly Option<int> MaxConnections = new("--max-connections") { Description = "TCP connections open at once (default: as many as the open-file limit safely allows)." };
+    private static readonly Option<int> MaxPerAddress = new("--max-connections-per-address") { Description = "TCP connections one address may hold (0: no cap).", DefaultValueFactory = _ => 128 };
+    private static readonly Option<int> MaxObserversPerAddress = new("--max-observers-per-address") { Description = "Observer screens one address may open (0: no cap).", DefaultValueFactory = _ => 16 };
     private static readonly Option<bool> Reset = new("--reset") { Description = "Wipe this data folder's stored game first (asks for confirmation)." };
     private static readonly Option<bool> Yes = new("--yes") { Description = "With --reset: do not ask." };
 
@@ -28,7 +31,8 @@ internal static class ServeCommand
     {
         var command = new Command("serve", "Run the PartyMode daemon in the foreground.")
         {
-            Campaign, Port, Bind, PublicUrl, AllowRemoteDm, ActionRate, AuthFailLimit, Fsync, Verbose, Reset, Yes,
+            Campaign, Port, Bind, PublicUrl, AllowRemoteDm, ActionRate, AuthFailLimit, Fsync, Verbose,
+            MaxConnections, MaxPerAddress, MaxObserversPerAddress, Reset, Yes,
         };
         command.SetAction((result, ct) => ExecuteAsync(result, ct));
         return command;
@@ -49,6 +53,12 @@ internal static class ServeCommand
         if (port is < 0 or > 65535 || !System.Net.IPAddress.TryParse(result.GetValue(Bind), out _))
         {
             await error.WriteLineAsync("--port must be 0 to 65535 and --bind an IP address such as 0.0.0.0 or 127.0.0.1.");
+            return CliApp.UsageError;
+        }
+
+        if (result.GetValue(MaxConnections) < 0 || result.GetValue(MaxPerAddress) < 0 || result.GetValue(MaxObserversPerAddress) < 0)
+        {
+            await error.WriteLineAsync("--max-connections, --max-connections-per-address and --max-observers-per-address take a whole number of 0 or more (0: automatic or no cap).");
             return CliApp.UsageError;
         }
 
@@ -78,6 +88,9 @@ internal static class ServeCommand
                 Reset = reset,
                 FlushToDisk = result.GetValue(Fsync),
                 Verbose = result.GetValue(Verbose),
+                MaxConnections = result.GetValue(MaxConnections),
+                MaxConnectionsPerAddress = result.GetValue(MaxPerAddress),
+                MaxObserversPerAddress = result.GetValue(MaxObserversPerAddress),
                 ConsoleLogging = true,
             }, cancellationToken);
         }

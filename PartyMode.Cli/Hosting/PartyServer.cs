@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using PartyMode.Cli.Limits;
 using PartyMode.Cli.Sockets;
 using PartyMode.Cli.Storage;
 using PartyMode.Cli.Web;
@@ -129,12 +130,29 @@ internal sealed class PartyServer : IAsyncDisposable
         // Socket continuations run on the I/O thread instead of hopping to the thread pool: a push to a
         // table of 12 is dozens of tiny sends, and each hop costs more than the send (docs/benchmarks.md).
         builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
+        var limits = ConnectionLimits.Derive(options.MaxConnections, options.MaxConnectionsPerAddress, options.MaxObserversPerAddress, FileLimit.Current(), FileLimit.OpenNow());
+        var gate = new ConnectionGate(limits, log, options.TimeProvider);
+        builder.Services.AddSingleton(gate);
+        builder.Services.AddSingleton(new ObserverSockets(limits, log, options.TimeProvider));
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = 1024 * 1024;
-            k.Listen(IPAddress.Parse(options.BindAddress), options.Port, l => l.Protocols = HttpProtocols.Http1);
+            // A connection that sends nothing is closed early: it holds an open file and proves nothing.
+            k.Limits.KeepAliveTimeout = options.IdleConnectionTimeout;
+            k.Limits.RequestHeadersTimeout = options.IdleConnectionTimeout;
+            k.Listen(IPAddress.Parse(options.BindAddress), options.Port, l =>
+            {
+                l.Protocols = HttpProtocols.Http1;
+                l.Use(gate.Wrap);
+            });
         });
+        log.Information("Connection limit {Max} (open-file limit {Files}), {PerAddress} per address, {Observers} observer screens per address (0: no cap)",
+            limits.MaxConnections, limits.FileLimit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none", limits.PerAddress, limits.ObserversPerAddress);
+        if (limits.Lowered(options.MaxConnections))
+        {
+            log.Warning("--max-connections {Requested} is above what the open-file limit {Files} allows; using {Max}", options.MaxConnections, limits.FileLimit, limits.MaxConnections);
+        }
 
         builder.Services.AddSingleton(_ => stateSlot.State ?? throw new InvalidOperationException("The server state is set before the host starts."));
 

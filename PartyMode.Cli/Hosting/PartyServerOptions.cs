@@ -46,6 +46,18 @@ internal sealed class PartyServerOptions
     /// <summary>Log at debug level too: every successful HTTP request gets a line.</summary>
     public bool Verbose { get; init; }
 
+    /// <summary>TCP connections open at once; 0 derives it from the open-file limit (docs/reliability.md).</summary>
+    public int MaxConnections { get; init; }
+
+    /// <summary>TCP connections one remote address may hold; 0 for no cap.</summary>
+    public int MaxConnectionsPerAddress { get; init; } = 128;
+
+    /// <summary>Observer sockets one remote address may hold; 0 for no cap.</summary>
+    public int MaxObserversPerAddress { get; init; } = 16;
+
+    /// <summary>How long a connection may stay silent before its first request (or between requests) before it is closed.</summary>
+    public TimeSpan IdleConnectionTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Seed for dice (tests); null for a random seed.</summary>
     public int? DiceSeed { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 using PartyMode.Cli.Hosting;
+using PartyMode.Cli.Limits;
 using PartyMode.Cli.Web;
 using PartyMode.Engine;
 using PartyMode.Engine.Visibility;
@@ -23,7 +24,7 @@ internal static class SocketEndpoint
         return app;
     }
 
-    private static async Task HandleAsync(HttpContext context, ServerState state)
+    private static async Task HandleAsync(HttpContext context, ServerState state, ObserverSockets observers)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -73,9 +74,18 @@ internal static class SocketEndpoint
             return;
         }
 
+        var observer = viewer.Role == Role.Observer;
+        if (observer && !observers.TryAcquire(remote))
+        {
+            // 1013 "try again later": the screen retries, and gets in once others from its address close.
+            await CloseAsync(socket, 1013, "too many observer screens from this address");
+            return;
+        }
+
         var connection = new SocketConnection(socket, viewer, remote?.ToString() ?? "?", state.Time);
         if (!state.Hub.TryAdd(connection, MaxTabsPerPlayer))
         {
+            // Only player seats have a tab cap, so no observer slot is held here.
             await CloseAsync(socket, 4409, "more than 8 tabs on one seat");
             return;
         }
@@ -107,6 +117,11 @@ internal static class SocketEndpoint
         finally
         {
             state.Hub.Remove(connection);
+            if (observer)
+            {
+                observers.Release(remote);
+            }
+
             state.Log.Information("Socket closed: seat {Seat} ({Role}) code {Code}", viewer.SeatId, viewer.RoleName, connection.CloseCode == 0 ? (int?)socket.CloseStatus : connection.CloseCode);
         }
     }

@@ -24,6 +24,8 @@ internal sealed class DaemonProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public string Output
     {
         get
@@ -49,15 +51,24 @@ internal sealed class DaemonProcess : IAsyncDisposable
 
     public string DmToken => File.ReadAllText(Path.Combine(DataDirectory, "dm.token")).Trim();
 
-    public static async Task<DaemonProcess> StartAsync(string dataDirectory, params string[] extraArgs)
+    public static Task<DaemonProcess> StartAsync(string dataDirectory, params string[] extraArgs) =>
+        StartUnderAsync([], dataDirectory, extraArgs);
+
+    /// <summary>Starts the daemon through a launcher that execs it (so the pid stays the daemon's), e.g. <c>prlimit --nofile=512:512 --</c>.</summary>
+    public static async Task<DaemonProcess> StartUnderAsync(string[] launcher, string dataDirectory, params string[] extraArgs)
     {
-        var info = new ProcessStartInfo(RepoPaths.Executable)
+        var info = new ProcessStartInfo(launcher.Length > 0 ? launcher[0] : RepoPaths.Executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        foreach (var arg in launcher.Skip(1).Concat(launcher.Length > 0 ? [RepoPaths.Executable] : []))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
         foreach (var arg in new[] { "serve", "--data", dataDirectory, "--port", "0", "--bind", "127.0.0.1", "--action-rate", "100000/1" }.Concat(extraArgs))
         {
             info.ArgumentList.Add(arg);

@@ -54,11 +54,23 @@ internal sealed class SimulatedPlayer : IAsyncDisposable
     /// <summary>Stored events received (frames with a seq), in arrival order.</summary>
     public IReadOnlyList<Frame> Events => Frames.Where(f => f.Seq is not null).ToList();
 
+    /// <summary>The local address the socket connects from (another loopback address plays another machine); null for the default.</summary>
+    public System.Net.IPAddress? From { get; init; }
+
     public async Task ConnectAsync(long? lastSeq = null, bool waitForWelcome = true)
     {
         CloseCode = null;
         var socket = new ClientWebSocket();
-        await socket.ConnectAsync(_uri(), CancellationToken.None);
+        if (From is null)
+        {
+            await socket.ConnectAsync(_uri(), CancellationToken.None);
+        }
+        else
+        {
+            using var invoker = new HttpMessageInvoker(LoopbackFrom.Handler(From));
+            await socket.ConnectAsync(_uri(), invoker, CancellationToken.None);
+        }
+
         _socket = socket;
         Connections++;
         var connection = Connections;

@@ -45,6 +45,14 @@ internal sealed class TestServer : IAsyncDisposable
         return new TestServer(await PartyServer.StartAsync(options), options, owned);
     }
 
+    /// <summary>A server with options of the test's own, built from a fresh temp data folder's path.</summary>
+    public static async Task<TestServer> StartAsync(Func<string, PartyServerOptions> options)
+    {
+        var owned = new TempFolder();
+        var built = options(owned.Path);
+        return new TestServer(await PartyServer.StartAsync(built), built, owned);
+    }
+
     /// <summary>Stops and starts the server on the same folder and port (players reconnect to the same URL).</summary>
     public async Task RestartAsync()
     {
