@@ -7,7 +7,7 @@ namespace PartyMode.Engine;
 
 public sealed partial class Game
 {
-    /// <summary>Submits a player's action (PROTOCOL §3, §5).</summary>
+    /// <summary>Submits a player's action (docs/protocol.md §3.6.2, §5).</summary>
     /// <param name="viewer">The acting seat.</param>
     /// <param name="text">What the player says or does.</param>
     /// <param name="clientId">Optional idempotency key.</param>

@@ -208,7 +208,7 @@ public sealed partial class Game
 
     private CombatView? CombatViewLocked(Viewer viewer) => Combat.CombatView.For(_combat, viewer);
 
-    /// <summary>Turn gating (PROTOCOL §5). Returns true when the action belongs to an open simultaneous round.</summary>
+    /// <summary>Turn gating (docs/protocol.md §5). Returns true when the action belongs to an open simultaneous round.</summary>
     private bool CheckTurnLocked(string seatId)
     {
         if (_combat is null)

@@ -7,7 +7,7 @@ namespace PartyMode.Engine;
 
 public sealed partial class Game
 {
-    /// <summary>Scene text not tied to an action (PROTOCOL §3 narrate).</summary>
+    /// <summary>Scene text not tied to an action (docs/protocol.md §3.7.9 narrate).</summary>
     /// <param name="narrative">The main text.</param>
     /// <param name="audience">Who hears the main text (default public).</param>
     /// <param name="privateParts">Text per player id.</param>

@@ -12,7 +12,7 @@ public sealed partial class Game
     private ITimer? _roundTimer;
 
     /// <summary>
-    /// Opens a simultaneous round (PROTOCOL §5), in combat or out of it: each listed player may submit
+    /// Opens a simultaneous round (docs/protocol.md §5.3), in combat or out of it: each listed player may submit
     /// one action; the actions are held from the DM until everyone has submitted or the deadline
     /// passes, then handed over in initiative order (out of combat: submission order).
     /// </summary>

@@ -1,6 +1,6 @@
 namespace PartyMode.Engine;
 
-/// <summary>Limits of a game (PROTOCOL §3 defaults).</summary>
+/// <summary>Limits of a game (docs/protocol.md §3.2 defaults).</summary>
 public sealed class GameOptions
 {
     /// <summary>Actions a seat may submit per <see cref="ActionRateWindow"/>.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace PartyMode.Cli.Client;
 
-/// <summary>The DM API of PROTOCOL §3, one method per endpoint; bodies and answers stay JSON.</summary>
+/// <summary>The DM API of docs/protocol.md §3.7, one method per endpoint; bodies and answers stay JSON.</summary>
 internal sealed partial class DaemonClient
 {
     public Task<JsonElement> StatusAsync(CancellationToken ct) => GetAsync("api/dm/status", ct);

@@ -3,7 +3,7 @@ using System.Net;
 
 namespace PartyMode.Cli.Hosting;
 
-/// <summary>Counts failed authentications per non-loopback address per minute (PROTOCOL §3 brute-force limit).</summary>
+/// <summary>Counts failed authentications per non-loopback address per minute (docs/protocol.md §3.1 brute-force limit).</summary>
 internal sealed class AuthFailures(int limit, TimeProvider time, bool exemptLoopback = true)
 {
     private readonly ConcurrentDictionary<IPAddress, (long Minute, int Count)> _counts = new();

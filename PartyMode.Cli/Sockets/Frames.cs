@@ -6,7 +6,7 @@ using PartyMode.Engine.Events;
 
 namespace PartyMode.Cli.Sockets;
 
-/// <summary>Builds the JSON of state messages (PROTOCOL §4).</summary>
+/// <summary>Builds the JSON of state messages (docs/protocol.md §4.5).</summary>
 internal static class Frames
 {
     public static byte[] Of<T>(string type, string property, T payload, bool writeNull = false)

@@ -9,7 +9,7 @@ using PartyMode.Engine.Visibility;
 
 namespace PartyMode.Cli.Sockets;
 
-/// <summary>The <c>/ws</c> endpoint (PROTOCOL §4): auth frame, welcome, replay, live events, client frames.</summary>
+/// <summary>The <c>/ws</c> endpoint (docs/protocol.md §4): auth frame, welcome, replay, live events, client frames.</summary>
 internal static class SocketEndpoint
 {
     public const int MaxFrameBytes = 64 * 1024;

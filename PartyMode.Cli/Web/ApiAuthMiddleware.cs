@@ -7,7 +7,7 @@ namespace PartyMode.Cli.Web;
 
 /// <summary>
 /// Every <c>/api/</c> request: the token first (before ids or bodies), then the role, then the DM's
-/// this-machine rule; engine errors become PROTOCOL §3 error bodies; a log line per refused or failed request
+/// this-machine rule; engine errors become docs/protocol.md §3.3 error bodies; a log line per refused or failed request
 /// (every request with <c>serve --verbose</c>), with the path but never the query string or a token.
 /// </summary>
 internal sealed class ApiAuthMiddleware(RequestDelegate next, ServerState state)

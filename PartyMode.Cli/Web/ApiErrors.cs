@@ -2,7 +2,7 @@ using PartyMode.Engine;
 
 namespace PartyMode.Cli.Web;
 
-/// <summary>Errors as PROTOCOL §3 shapes them: <c>{"error":{"code","message"}}</c>.</summary>
+/// <summary>Errors as docs/protocol.md §3.3 shapes them: <c>{"error":{"code","message"}}</c>.</summary>
 internal static class ApiErrors
 {
     public static async Task Write(HttpContext context, int status, string code, string message)

@@ -7,7 +7,7 @@ using PartyMode.Engine.Visibility;
 
 namespace PartyMode.Cli.Web;
 
-/// <summary>The DM's combat endpoints (PROTOCOL §3): each answers <c>{combat}</c>, the DM view.</summary>
+/// <summary>The DM's combat endpoints (docs/protocol.md §3.7.17): each answers <c>{combat}</c>, the DM view.</summary>
 internal static class CombatEndpoints
 {
     public static IEndpointRouteBuilder MapCombat(this IEndpointRouteBuilder app)

@@ -7,7 +7,7 @@ using PartyMode.Engine.Visibility;
 
 namespace PartyMode.Cli.Web;
 
-/// <summary>The DM API (PROTOCOL §3, second table), except combat.</summary>
+/// <summary>The DM API (docs/protocol.md §3.7), except combat.</summary>
 internal static class DmEndpoints
 {
     public static IEndpointRouteBuilder MapDmApi(this IEndpointRouteBuilder app)

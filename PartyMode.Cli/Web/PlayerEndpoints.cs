@@ -5,7 +5,7 @@ using PartyMode.Engine.Visibility;
 
 namespace PartyMode.Cli.Web;
 
-/// <summary>The API every seat uses (PROTOCOL §3, first table).</summary>
+/// <summary>The API every seat uses (docs/protocol.md §3.6).</summary>
 internal static class PlayerEndpoints
 {
     public static IEndpointRouteBuilder MapPlayerApi(this IEndpointRouteBuilder app)

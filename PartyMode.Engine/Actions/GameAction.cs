@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace PartyMode.Engine.Actions;
 
-/// <summary>A player's action (PROTOCOL §3).</summary>
+/// <summary>A player's action (docs/protocol.md §3.6.2).</summary>
 public sealed class GameAction
 {
     /// <summary>The id, e.g. <c>act_000042</c>; never reused.</summary>

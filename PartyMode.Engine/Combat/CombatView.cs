@@ -5,7 +5,7 @@ using PartyMode.Engine.Visibility;
 namespace PartyMode.Engine.Combat;
 
 /// <summary>
-/// The per-viewer <c>combat_state.combat</c> payload (PROTOCOL §4). Build it only with
+/// The per-viewer <c>combat_state.combat</c> payload (docs/protocol.md §4.5.4). Build it only with
 /// <see cref="For"/>: that is where the per-viewer rules live.
 /// </summary>
 public sealed class CombatView

@@ -1,6 +1,6 @@
 namespace PartyMode.Engine.Combat;
 
-/// <summary>One combatant as the DM gives it to start a fight (PROTOCOL §3 <c>combat/start</c>).</summary>
+/// <summary>One combatant as the DM gives it to start a fight (docs/protocol.md §3.7.17 <c>combat/start</c>).</summary>
 public sealed class CombatantSpec
 {
     /// <summary>A character id for a PC; any id for an NPC.</summary>

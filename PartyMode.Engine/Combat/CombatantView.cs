@@ -1,6 +1,6 @@
 namespace PartyMode.Engine.Combat;
 
-/// <summary>One initiative entry as a viewer may see it (PROTOCOL §4); absent fields are omitted on the wire.</summary>
+/// <summary>One initiative entry as a viewer may see it (docs/protocol.md §4.5.4); absent fields are omitted on the wire.</summary>
 public sealed class CombatantView
 {
     /// <summary>The combatant id.</summary>

@@ -1,6 +1,6 @@
 namespace PartyMode.Engine.Combat;
 
-/// <summary>An open simultaneous round (PROTOCOL §5): who may submit, who has, and until when.</summary>
+/// <summary>An open simultaneous round (docs/protocol.md §5.3): who may submit, who has, and until when.</summary>
 public sealed class SimultaneousRound
 {
     /// <summary>What the DM asked.</summary>

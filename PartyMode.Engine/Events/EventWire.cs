@@ -3,7 +3,7 @@ using PartyMode.Engine.Actions;
 
 namespace PartyMode.Engine.Events;
 
-/// <summary>Writes events in their wire form (PROTOCOL §4): the stored form without the audience.</summary>
+/// <summary>Writes events in their wire form (docs/protocol.md §4.4): the stored form without the audience.</summary>
 public static class EventWire
 {
     /// <summary>Serializes one event to UTF-8 JSON.</summary>

@@ -4,7 +4,7 @@ using PartyMode.Engine.Visibility;
 
 namespace PartyMode.Engine.Events;
 
-/// <summary>A stored event (PROTOCOL §4): it has a global <see cref="Seq"/> and an audience.</summary>
+/// <summary>A stored event (docs/protocol.md §4.4): it has a global <see cref="Seq"/> and an audience.</summary>
 public sealed class GameEvent
 {
     private byte[]? _wire;

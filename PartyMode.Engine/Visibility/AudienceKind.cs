@@ -1,6 +1,6 @@
 namespace PartyMode.Engine.Visibility;
 
-/// <summary>The four audiences of PROTOCOL §1.</summary>
+/// <summary>The four audiences of docs/protocol.md §1.2.</summary>
 public enum AudienceKind
 {
     /// <summary>Everyone, observers included.</summary>

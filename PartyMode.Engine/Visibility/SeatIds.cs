@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace PartyMode.Engine.Visibility;
 
-/// <summary>Reserved seat ids and the player id rule of PROTOCOL §1.</summary>
+/// <summary>Reserved seat ids and the player id rule of docs/protocol.md §1.1.</summary>
 public static partial class SeatIds
 {
     /// <summary>The DM seat id.</summary>

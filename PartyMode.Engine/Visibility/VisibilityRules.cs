@@ -1,7 +1,7 @@
 namespace PartyMode.Engine.Visibility;
 
 /// <summary>
-/// The one function that decides whether a viewer may see an audience (PROTOCOL §1).
+/// The one function that decides whether a viewer may see an audience (docs/protocol.md §1.2).
 /// Every socket push, HTTP body and replay passes through it.
 /// </summary>
 public static class VisibilityRules

@@ -1,6 +1,6 @@
 using PartyMode.Tests.Support;
 
-namespace PartyMode.Tests.Web;
+namespace PartyMode.Tests.Sockets;
 
 public sealed class ReconnectTests
 {
