@@ -19,6 +19,7 @@ internal static class CliApp
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(StopCommand.Create());
         root.Subcommands.Add(McpCommand.Create());
+        root.Subcommands.Add(BackupCommand.Create());
         return root;
     }
 
