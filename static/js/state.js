@@ -6,7 +6,7 @@ import { store } from './util.js';
 
 const CACHE_MAX = 250;
 const STATUS_MAX = 300;
-const FINAL = new Set(['resolved', 'cancelled', 'refused']);
+const FINAL = new Set(['resolved', 'cancelled']);
 const OPEN = new Set(['pending', 'processing']);
 const RESOLVING = new Set(['narrative', 'private', 'dm_note']);
 
