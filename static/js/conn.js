@@ -8,7 +8,7 @@ const MAX_BACKOFF_MS = 30_000;
 export class Connection {
   /**
    * @param {object} o
-   * o.token, o.api, o.state (lastSeq, setLastSeq, resetHistory), and callbacks:
+   * o.token, o.api, o.state (lastSeq, setLastSeq, resetHistory: the state stores the seq), and callbacks:
    * onWelcome(msg), onEvent(ev, {replay}), onState(msg), onStatus(state, detail),
    * onFatal(kind), onRestored(count)
    */
@@ -136,11 +136,10 @@ export class Connection {
         for (const ev of page.events) {
           const held = this.state.lastSeq;
           if (held != null && ev.seq <= held) continue;
-          this.state.setLastSeq(ev.seq, false);
+          this.state.setLastSeq(ev.seq);
           this.onEvent(ev, { replay: true });
           count++;
         }
-        this.state.setLastSeq(this.state.lastSeq);
         if (!page.has_more || !page.events.length) break;
         if (this.state.lastSeq >= target) break;
       }

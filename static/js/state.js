@@ -41,6 +41,9 @@ export class PageState {
     /** client id → {status: sending|offline|refused|acked, reason?, actionId?}: actions not yet known by id. */
     this.local = new Map(this.outbox.map(x => [x.client_id, { status: 'offline' }]));
     for (const ev of this.events) this.inferResolved(ev);
+    // The story and its seq are stored together (a stored seq never runs ahead of the stored
+    // story); a page going away writes what is still due.
+    window.addEventListener('pagehide', () => { if (this.saveTimer) this.saveHistory(); });
   }
 
   get character() { return this.me ? this.characters.get(this.me) || null : null; }
@@ -109,16 +112,27 @@ export class PageState {
 
   // ---- the story
 
-  setLastSeq(seq, save = true) {
+  setLastSeq(seq) {
     this.lastSeq = seq;
-    if (save) store.set(this.key + ':seq', seq);
+    this.scheduleSave();
+  }
+
+  scheduleSave() {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.saveHistory(), 300);
+  }
+
+  saveHistory() {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = 0;
+    store.set(this.key + ':events', this.events.slice(-CACHE_MAX));
+    store.set(this.key + ':seq', this.lastSeq);
   }
 
   addEvent(ev, info) {
     this.events.push(ev);
     if (this.events.length > CACHE_MAX * 1.2) this.events = this.events.slice(-CACHE_MAX);
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => store.set(this.key + ':events', this.events.slice(-CACHE_MAX)), 300);
+    this.scheduleSave();
     this.emit('event', { ev, info });
     if (ev.type === 'action' && ev.action && ev.action.client_id && this.inOutbox(ev.action.client_id)) {
       this.acknowledge(ev.action.client_id, ev.action.id, ev.action.status);
@@ -129,6 +143,7 @@ export class PageState {
   /** The server's history is shorter than ours: a new game in this data folder. */
   resetHistory() {
     clearTimeout(this.saveTimer);
+    this.saveTimer = 0;
     this.events = [];
     this.lastSeq = null;
     store.del(this.key + ':events');
@@ -139,6 +154,7 @@ export class PageState {
   /** The seat is gone for this device: forget what it saw and what it meant to send. */
   forgetSeat() {
     clearTimeout(this.saveTimer);
+    this.saveTimer = 0;
     for (const suffix of [':events', ':seq', ':outbox', ':status']) store.del(this.key + suffix);
   }
 
