@@ -2,59 +2,50 @@
 // and the turn gating the action box follows.
 import { h, hpClass } from './util.js';
 
-/** Who may act now, from the viewer's combat_state. */
+/** Who may act now, from the viewer's combat view (null out of combat). */
 export function gating(combat, me, role) {
   if (role !== 'player') return { canAct: false, reason: '' };
   if (!combat) return { canAct: true, reason: '' };
   if (combat.mode === 'simultaneous') {
-    const waiting = combat.waiting_for || [];
-    const submitted = Array.isArray(combat.submitted) ? combat.submitted.includes(me) : combat.submitted === true;
-    if (waiting.includes(me) && !submitted) return { canAct: true, reason: '' };
-    if (submitted || (!waiting.includes(me) && (combat.players || []).includes(me))) {
-      return { canAct: false, reason: 'You have acted this round. Waiting for the others…' };
-    }
+    if (combat.your_turn) return { canAct: true, reason: '' };
+    if (combat.submitted.includes(me)) return { canAct: false, reason: 'You have acted this round. Waiting for the others…' };
     return { canAct: false, reason: 'This round is for the others.' };
   }
-  if (!(combat.in_combat ?? combat.active)) return { canAct: true, reason: '' };
-  if (combat.your_turn === true || (combat.your_turn == null && combat.current_turn === me)) return { canAct: true, reason: '' };
+  if (combat.your_turn) return { canAct: true, reason: '' };
   return { canAct: false, reason: `Waiting for ${turnName(combat)}…` };
 }
 
+/** current_turn is null on a hidden combatant's turn; otherwise it is in the viewer's initiative. */
 function turnName(combat) {
   if (!combat.current_turn) return 'the DM';
-  const c = (combat.initiative || []).find(x => x.id === combat.current_turn);
-  return c ? c.name : 'the next combatant';
+  return combat.initiative.find(x => x.id === combat.current_turn).name;
 }
 
 function nameOf(combat, id, names) {
-  const c = (combat.initiative || []).find(x => x.id === id);
+  const c = combat.initiative.find(x => x.id === id);
   return c ? c.name : names(id);
 }
 
+/** Renders state.combat for players and observers. */
 export class CombatPanel {
-  constructor(root, ctx) {
+  constructor(root, state) {
     this.root = root;
-    this.ctx = ctx;
-    this.combat = null;
+    this.state = state;
     this.tick = 0;
-  }
-
-  update(combat) {
-    this.combat = combat && (combat.active || combat.mode === 'simultaneous') ? combat : null;
-    this.render();
+    state.subscribe('combat', () => this.render());
   }
 
   render() {
     clearInterval(this.tick);
-    const c = this.combat;
+    const c = this.state.combat;
     const root = this.root;
     if (!c) { root.hidden = true; root.replaceChildren(); document.body.classList.remove('my-turn'); return; }
     root.hidden = false;
-    const { me, role } = this.ctx;
+    const { me, role } = this.state;
     const g = gating(c, me, role);
     const parts = [];
     if (c.mode === 'simultaneous') {
-      const waiting = (c.waiting_for || []).map(id => nameOf(c, id, this.ctx.name));
+      const waiting = c.waiting_for.map(id => nameOf(c, id, id2 => this.state.name(id2)));
       const countdown = h('span', { class: 'countdown', 'data-testid': 'countdown' });
       parts.push(h('div', { class: 'banner simul' + (g.canAct ? ' act' : ''), 'data-testid': 'turn-banner' },
         h('strong', { text: g.canAct ? 'Everyone acts — your move!' : 'Everyone acts at once' }),
@@ -73,19 +64,19 @@ export class CombatPanel {
       }
     } else if (role === 'player' && g.canAct) {
       parts.push(h('div', { class: 'banner yours', 'data-testid': 'turn-banner', role: 'status' },
-        h('strong', { text: 'YOUR TURN' }), h('span', { class: 'small', text: ` Round ${c.round ?? 1}` })));
+        h('strong', { text: 'YOUR TURN' }), h('span', { class: 'small', text: ` Round ${c.round}` })));
     } else {
       parts.push(h('div', { class: 'banner', 'data-testid': 'turn-banner' },
         h('strong', { text: role === 'player' ? `Waiting for ${turnName(c)}` : `${turnName(c)}'s turn` }),
-        h('span', { class: 'small', text: ` Round ${c.round ?? 1}` })));
+        h('span', { class: 'small', text: ` Round ${c.round}` })));
     }
-    if ((c.in_combat ?? c.active) && (c.initiative || []).length) {
+    if (c.in_combat && c.initiative.length) {
       parts.push(h('ol', { class: 'initiative', 'aria-label': 'Initiative order', 'data-testid': 'initiative' },
-        (c.initiative || []).map(x => {
+        c.initiative.map(x => {
           const current = x.id === c.current_turn;
           const hp = x.hp != null && x.max_hp != null;
-          return h('li', { class: 'init' + (current ? ' current' : '') + (x.id === me ? ' me' : '') + ` ${x.kind || ''}`, 'aria-current': current ? 'true' : null },
-            h('span', { class: 'init-n', text: String(x.initiative ?? '') }),
+          return h('li', { class: 'init' + (current ? ' current' : '') + (x.id === me ? ' me' : '') + ` ${x.kind}`, 'aria-current': current ? 'true' : null },
+            h('span', { class: 'init-n', text: String(x.initiative) }),
             h('span', { class: 'init-name', text: x.name }),
             hp ? h('span', { class: 'init-hp ' + hpClass(x.hp, x.max_hp), text: `${x.hp}/${x.max_hp}` })
               : (x.status && x.status !== 'healthy' ? h('span', { class: 'init-status ' + x.status, text: x.status }) : null),

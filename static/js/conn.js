@@ -1,6 +1,6 @@
 // The WebSocket session: auth, welcome, replay from the last seen seq, resync paging,
-// ping/pong, watchdog and reconnect with back-off. Knows nothing about rendering.
-import { store } from './util.js';
+// ping/pong, watchdog and reconnect with back-off. Knows nothing about rendering; the last
+// seq it resumes from is the page state's.
 
 const SILENCE_MS = 60_000;      // the protocol: reconnect when nothing was heard for 60 s
 const MAX_BACKOFF_MS = 30_000;
@@ -8,13 +8,12 @@ const MAX_BACKOFF_MS = 30_000;
 export class Connection {
   /**
    * @param {object} o
-   * o.token, o.seqKey (storage key for last_seq), o.api, and callbacks:
+   * o.token, o.api, o.state (lastSeq, setLastSeq, resetHistory: the state stores the seq), and callbacks:
    * onWelcome(msg), onEvent(ev, {replay}), onState(msg), onStatus(state, detail),
-   * onFatal(kind), onRestored(count), onReset()
+   * onFatal(kind), onRestored(count)
    */
   constructor(o) {
     Object.assign(this, o);
-    this.lastSeq = store.get(this.seqKey, null);
     this.ws = null;
     this.welcomed = false;
     this.attempts = 0;
@@ -61,7 +60,7 @@ export class Connection {
     this.onStatus('connecting');
     ws.onopen = () => {
       const auth = { type: 'auth', token: this.token };
-      if (this.lastSeq != null) auth.last_seq = this.lastSeq;
+      if (this.state.lastSeq != null) auth.last_seq = this.state.lastSeq;
       ws.send(JSON.stringify(auth));
       this.armWatchdog();
     };
@@ -100,24 +99,20 @@ export class Connection {
   welcome(msg) {
     this.welcomed = true;
     this.attempts = 0;
-    const prev = this.lastSeq;
-    if (prev != null && typeof msg.last_seq === 'number' && msg.last_seq < prev) {
-      // The server's history is shorter than what we hold: a new game in this data folder.
-      this.lastSeq = null;
-      store.del(this.seqKey);
-      this.onReset();
-    }
+    const prev = this.state.lastSeq;
+    // The server's history is shorter than what we hold: a new game in this data folder.
+    if (prev != null && msg.last_seq < prev) this.state.resetHistory();
     const target = msg.last_seq;
-    this.replay = (this.lastSeq != null && typeof target === 'number' && target > this.lastSeq)
-      ? { target, count: 0 } : null;
+    const held = this.state.lastSeq;
+    this.replay = held != null && target > held ? { target, count: 0 } : null;
     this.onStatus('online');
     this.onWelcome(msg);
   }
 
   event(ev) {
-    if (this.lastSeq != null && ev.seq <= this.lastSeq) return; // already held
-    this.lastSeq = ev.seq;
-    store.set(this.seqKey, ev.seq);
+    const held = this.state.lastSeq;
+    if (held != null && ev.seq <= held) return; // already held
+    this.state.setLastSeq(ev.seq);
     const replay = !!this.replay && ev.seq <= this.replay.target;
     if (replay) this.replay.count++;
     this.onEvent(ev, { replay });
@@ -136,17 +131,17 @@ export class Connection {
     let count = 0;
     try {
       for (let guard = 0; guard < 500; guard++) {
-        const after = this.lastSeq ?? 0;
+        const after = this.state.lastSeq ?? 0;
         const page = await this.api('GET', `/api/events?after=${after}&limit=1000`);
-        for (const ev of page.events || []) {
-          if (this.lastSeq != null && ev.seq <= this.lastSeq) continue;
-          this.lastSeq = ev.seq;
+        for (const ev of page.events) {
+          const held = this.state.lastSeq;
+          if (held != null && ev.seq <= held) continue;
+          this.state.setLastSeq(ev.seq);
           this.onEvent(ev, { replay: true });
           count++;
         }
-        store.set(this.seqKey, this.lastSeq);
-        if (!page.has_more || !(page.events || []).length) break;
-        if (typeof target === 'number' && this.lastSeq >= target) break;
+        if (!page.has_more || !page.events.length) break;
+        if (this.state.lastSeq >= target) break;
       }
     } catch {
       // Paging failed: the next reconnect asks again from the last seq we reached.

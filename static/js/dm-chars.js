@@ -1,19 +1,17 @@
-// DM: every character's HP and conditions, editable (PATCH /api/dm/characters/{id}).
+// DM: every character's HP and conditions, editable (PATCH /api/dm/characters/{id}). The
+// sheets are the page state's; an answer or a character_update lands there first.
 import { h } from './util.js';
 import { panel, run, btn } from './dm-ui.js';
 import { hpBar, conditionChips } from './sheet.js';
 
-export function charsPanel({ api }) {
+export function charsPanel({ state, api }) {
   const list = h('ul', { class: 'chars', 'data-testid': 'dm-chars-list' });
   const el = panel('chars', 'Characters', list);
-  const sheets = new Map();
 
   async function load() {
     try {
       const r = await api('GET', '/api/dm/characters');
-      const all = (r && (r.characters || r)) || [];
-      for (const ch of all) sheets.set(ch.id, ch);
-      render();
+      state.setCharacters(r.characters);
     } catch (e) {
       list.append(h('li', { class: 'muted', text: `Could not load characters: ${e.message}` }));
     }
@@ -21,7 +19,7 @@ export function charsPanel({ api }) {
 
   const cards = new Map();
   function render() {
-    for (const ch of sheets.values()) {
+    for (const ch of state.characters.values()) {
       const old = cards.get(ch.id);
       // Leave a card alone while the DM is typing in it; the next update catches up.
       if (old && old.contains(document.activeElement) && document.activeElement.tagName === 'INPUT') continue;
@@ -36,7 +34,7 @@ export function charsPanel({ api }) {
     const conds = h('input', { type: 'text', value: (ch.conditions || []).join(', '), 'aria-label': `${ch.name} conditions, separated by commas`, placeholder: 'poisoned, prone', 'data-testid': `dm-cond-${ch.id}` });
     const save = async (button, patch) => {
       const r = await run(button, () => api('PATCH', `/api/dm/characters/${encodeURIComponent(ch.id)}`, patch), 'Saved');
-      if (r && r.character) { sheets.set(ch.id, r.character); render(); }
+      if (r && r.character) state.setCharacter(r.character);
     };
     const delta = n => btn(n > 0 ? `+${n}` : `−${Math.abs(n)}`, ev => {
       const v = Math.min(Number(ch.max_hp) || 9999, (Number(hp.value) || 0) + n);
@@ -56,8 +54,6 @@ export function charsPanel({ api }) {
       h('div', { class: 'row' }, conds, saveBtn));
   }
 
-  return {
-    el, load,
-    onCharacter(ch) { if (ch && ch.id) { sheets.set(ch.id, ch); render(); } },
-  };
+  state.subscribe(['characters', 'character'], render);
+  return { el, load };
 }

@@ -2,15 +2,13 @@
 import { h, slug, abilityMod } from './util.js';
 import { panel, field, run, btn, playerPicker } from './dm-ui.js';
 
-export function combatPanel({ app, api }) {
+export function combatPanel({ state, api }) {
   const body = h('div', { class: 'combat-body' });
   const el = panel('combat', 'Combat', body);
-  let combat = null;
   let npcs = [];   // builder rows
   let simulPick = null;
 
-  function update(c) {
-    combat = c && (c.active || c.mode === 'simultaneous') ? c : null;
+  function update() {
     if (el.contains(document.activeElement) && document.activeElement.matches('input, textarea, select')) {
       // Do not pull a field from under the DM's fingers; redraw the parts that only display.
       renderStatus();
@@ -21,26 +19,27 @@ export function combatPanel({ app, api }) {
 
   function render() {
     // `in_combat` tells a fight from a simultaneous round held outside one.
-    const fighting = combat && (combat.in_combat ?? combat.active);
+    const fighting = state.combat && state.combat.in_combat;
     body.replaceChildren(fighting ? activeView() : builder(), simulForm());
   }
 
   function renderStatus() {
     const s = body.querySelector('.combat-status');
-    if (s && combat) s.replaceWith(statusLine());
+    if (s && state.combat) s.replaceWith(statusLine());
   }
 
   function statusLine() {
+    const combat = state.combat;
     if (!combat) return h('p', { class: 'combat-status muted', text: 'No combat.' });
-    const cur = (combat.initiative || []).find(x => x.id === combat.current_turn);
-    const parts = [`Round ${combat.round ?? 1}`];
-    if (combat.mode === 'simultaneous') parts.push(`simultaneous: waiting for ${(combat.waiting_for || []).map(id => app.names.get(id) || id).join(', ') || 'no one'}`);
+    const cur = combat.initiative.find(x => x.id === combat.current_turn);
+    const parts = [`Round ${combat.round}`];
+    if (combat.mode === 'simultaneous') parts.push(`simultaneous: waiting for ${combat.waiting_for.map(id => state.name(id)).join(', ') || 'no one'}`);
     else parts.push(`${cur ? cur.name : 'nobody'}'s turn`);
     return h('p', { class: 'combat-status', 'data-testid': 'dm-combat-status', text: parts.join(' · ') });
   }
 
   function builder() {
-    const pcRows = app.party.map(p => {
+    const pcRows = state.party.map(p => {
       const ch = p;
       const on = h('input', { type: 'checkbox', checked: true, 'aria-label': `${p.name} takes part`, dataset: { id: p.id } });
       const init = h('input', { type: 'number', inputmode: 'numeric', class: 'num', 'aria-label': `${p.name} initiative`, 'data-testid': `dm-init-${p.id}` });
@@ -75,7 +74,7 @@ export function combatPanel({ app, api }) {
       }
       if (!combatants.length) return;
       const r = await run(start, () => api('POST', '/api/dm/combat/start', { combatants }), 'Combat started');
-      if (r && r.combat) { npcs = []; update(r.combat); }
+      if (r && r.combat) { npcs = []; state.setCombat(r.combat); }
     }, 'primary', 'dm-combat-start');
     return h('div', null, statusLine(),
       h('h3', { text: 'Start combat' }),
@@ -86,9 +85,10 @@ export function combatPanel({ app, api }) {
   }
 
   function activeView() {
+    const combat = state.combat;
     const next = btn('Next turn', () => run(next, () => api('POST', '/api/dm/combat/next-turn')), 'primary big', 'dm-next-turn');
     const end = btn('End combat', () => { if (confirm('End the combat?')) run(end, () => api('POST', '/api/dm/combat/end'), 'Combat over'); }, 'ghost danger', 'dm-combat-end');
-    const list = h('ol', { class: 'initiative dm', 'data-testid': 'dm-initiative' }, (combat.initiative || []).map(c => {
+    const list = h('ol', { class: 'initiative dm', 'data-testid': 'dm-initiative' }, combat.initiative.map(c => {
       const hp = h('input', { type: 'number', class: 'num', value: c.hp ?? '', 'aria-label': `${c.name} hit points` });
       const cond = h('input', { type: 'text', value: (c.conditions || []).join(', '), placeholder: 'conditions', 'aria-label': `${c.name} conditions` });
       const hidden = h('input', { type: 'checkbox', checked: !!c.hidden, 'aria-label': `${c.name} hidden from players` });
@@ -109,7 +109,7 @@ export function combatPanel({ app, api }) {
   function simulForm() {
     const prompt = h('textarea', { rows: 2, placeholder: 'e.g. The floor gives way — what do you do?', 'data-testid': 'dm-simul-prompt' });
     const timeout = h('input', { type: 'number', class: 'num', value: 300, min: 10, max: 3600 });
-    simulPick = playerPicker('Who acts (none ticked = everyone)', app.party, () => false);
+    simulPick = playerPicker('Who acts (none ticked = everyone)', state.party, () => false);
     const go = btn('Open simultaneous round', async () => {
       if (!prompt.value.trim()) { prompt.focus(); return; }
       const body = { prompt: prompt.value.trim(), timeout_seconds: Number(timeout.value) || 300 };
@@ -123,8 +123,9 @@ export function combatPanel({ app, api }) {
   }
 
   render();
+  state.subscribe('combat', update);
   return {
-    el, update,
-    onParty() { if (!combat || !(combat.in_combat ?? combat.active)) render(); else if (simulPick) simulPick.fill(app.party); },
+    el,
+    onParty() { if (!state.combat || !state.combat.in_combat) render(); else if (simulPick) simulPick.fill(state.party); },
   };
 }

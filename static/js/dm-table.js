@@ -2,12 +2,12 @@
 import { h } from './util.js';
 import { panel, field, run, btn, playerPicker, select } from './dm-ui.js';
 
-export function tablePanel({ app, api }) {
+export function tablePanel({ state, api }) {
   // Narrate
   const narr = h('textarea', { rows: 4, 'data-testid': 'dm-narrate-text', placeholder: 'Describe the scene' });
   const audience = select([['public', 'Everyone (observers too)'], ['party', 'The party (no observers)'], ['players', 'Some players'], ['dm', 'Only me (note)']], 'public');
   audience.dataset.testid = 'dm-narrate-audience';
-  const narrPick = playerPicker('Which players', app.party);
+  const narrPick = playerPicker('Which players', state.party);
   narrPick.hidden = true;
   audience.addEventListener('change', () => { narrPick.hidden = audience.value !== 'players'; });
   const narrBtn = btn('Narrate', async () => {
@@ -25,7 +25,7 @@ export function tablePanel({ app, api }) {
 
   // Whisper
   const wText = h('textarea', { rows: 3, 'data-testid': 'dm-whisper-text', placeholder: 'Only they will see this' });
-  const wPick = playerPicker('To', app.party, () => false, 'dm-whisper-to');
+  const wPick = playerPicker('To', state.party, () => false, 'dm-whisper-to');
   const wBtn = btn('Whisper', async () => {
     const to = wPick.values();
     const text = wText.value.trim();
@@ -59,7 +59,8 @@ export function tablePanel({ app, api }) {
     h('section', { class: 'card' }, h('h3', { text: 'Roll dice' }), field('Dice', expr, 'Like 2d6+3, 1d20adv, 4d6kh3'), quick,
       field('Label', label), field('Who sees it', vis), field('For', forSel), h('div', { class: 'row' }, rollBtn), result));
 
-  function onParty(party) {
+  function onParty() {
+    const party = state.party;
     narrPick.fill(party);
     wPick.fill(party);
     const keep = forSel.value;
@@ -67,6 +68,6 @@ export function tablePanel({ app, api }) {
       ...party.map(p => h('option', { value: p.id, text: p.name })));
     forSel.value = keep;
   }
-  onParty(app.party);
+  onParty();
   return { el, onParty };
 }

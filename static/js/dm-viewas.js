@@ -5,7 +5,7 @@ import { panel, run, btn, select } from './dm-ui.js';
 import { Feed } from './feed.js';
 import { renderParty } from './sheet.js';
 
-export function viewAsPanel({ app, api, ctx }) {
+export function viewAsPanel({ state, api }) {
   const seatSel = select([['observer', 'Observer (TV)']]);
   seatSel.setAttribute('aria-label', 'Seat to view as');
   seatSel.dataset.testid = 'viewas-seat';
@@ -32,11 +32,11 @@ export function viewAsPanel({ app, api, ctx }) {
         after = page.last_seq;
       }
       const party = await api('GET', `/api/party?as=${q}`);
-      return { events, party: (party && (party.party || party)) || [] };
+      return { events, party: party.party };
     });
     if (!data) return;
     const role = seat === 'observer' ? 'observer' : 'player';
-    const feed = new Feed({ list, pill: null, secrets: null, ctx: { role, me: seat, name: ctx.name, status: () => null } });
+    const feed = new Feed({ list, pill: null, secrets: null, ctx: { role, me: seat, name: id => state.name(id), status: () => null } });
     feed.clear();
     feed.addMany(data.events);
     if (role === 'observer') partyList.replaceChildren(...data.party.map(p => h('li', { class: 'member' }, h('strong', { text: p.name }))));
@@ -44,11 +44,11 @@ export function viewAsPanel({ app, api, ctx }) {
     title.textContent = `Viewing as ${seatSel.selectedOptions[0].textContent}: ${data.events.length} events.`;
   }
 
-  function onParty(party) {
+  function onParty() {
     const keep = seatSel.value;
-    seatSel.replaceChildren(...party.map(p => h('option', { value: p.id, text: p.name })), h('option', { value: 'observer', text: 'Observer (TV)' }));
+    seatSel.replaceChildren(...state.party.map(p => h('option', { value: p.id, text: p.name })), h('option', { value: 'observer', text: 'Observer (TV)' }));
     seatSel.value = keep && [...seatSel.options].some(o => o.value === keep) ? keep : seatSel.options[0].value;
   }
-  onParty(app.party);
+  onParty();
   return { el, onParty };
 }

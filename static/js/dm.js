@@ -8,37 +8,32 @@ import { charsPanel } from './dm-chars.js';
 import { combatPanel } from './dm-combat.js';
 import { viewAsPanel } from './dm-viewas.js';
 
-export function startDm({ app, api, feed, ctx, tabs }) {
+// Each panel reads the page state (party, names, combat, sheets, statuses) and subscribes to
+// what it shows; only the seats panel and the queue lists come from DM-only HTTP answers.
+export function startDm({ state, api, tabs }) {
   const root = $('#dm-root');
   root.hidden = false;
-  const queue = queuePanel({ app, api, ctx });
+  const queue = queuePanel({ state, api });
   const seats = seatsPanel({ api });
-  const table = tablePanel({ app, api });
-  const chars = charsPanel({ app, api });
-  const combat = combatPanel({ app, api });
-  const viewas = viewAsPanel({ app, api, ctx });
+  const table = tablePanel({ state, api });
+  const chars = charsPanel({ state, api });
+  const combat = combatPanel({ state, api });
+  const viewas = viewAsPanel({ state, api });
   root.append(queue.el, table.el, chars.el, combat.el, seats.el, viewas.el);
   $('#panel-story').append(quickNarrate(api));
   tabs.link();
   seats.start();
   queue.load();
   chars.load();
-  void feed;
 
-  return {
-    onWelcome(msg) { queue.load(); if (msg.combat !== undefined) combat.update(msg.combat); seats.load(); },
-    onEvent(ev, info) {
-      if (ev.type === 'action' && !info.replay) queue.load();
-    },
-    onParty(party) { table.onParty(party); combat.onParty(party); viewas.onParty(party); queue.onParty(party); },
-    onCharacter(ch) { chars.onCharacter(ch); },
-    onCombat(c) { combat.update(c); },
-    onPresence(msg) { seats.onPresence(msg); },
-    onActionStatus() { queue.load(); },
-  };
+  state.subscribe('welcome', () => { queue.load(); seats.load(); });
+  state.subscribe('event', ({ ev, info }) => { if (ev.type === 'action' && !info.replay) queue.load(); });
+  state.subscribe('party', () => { table.onParty(); combat.onParty(); viewas.onParty(); queue.onParty(); });
+  state.subscribe('presence', () => seats.onPresence());
+  state.subscribe('action_status', () => queue.load());
 }
 
-function queuePanel({ app, api, ctx }) {
+function queuePanel({ state, api }) {
   const pendingList = h('ol', { class: 'queue', 'data-testid': 'dm-pending' });
   const processingList = h('ol', { class: 'queue', 'data-testid': 'dm-processing' });
   const counts = h('p', { class: 'muted small', 'aria-live': 'polite', 'data-testid': 'dm-queue-count' });
@@ -59,11 +54,12 @@ function queuePanel({ app, api, ctx }) {
         api('GET', '/api/dm/actions?status=pending'),
         api('GET', '/api/dm/actions?status=processing'),
       ]);
-      for (const a of (p && p.actions) || []) app.setDmStatus(a.id, 'pending');
-      for (const a of (q && q.actions) || []) app.setDmStatus(a.id, 'processing');
-      renderList(pendingList, (p && p.actions) || [], false);
-      renderList(processingList, ((q && q.actions) || []).filter(a => !current || a.id !== current.id), true);
-      const n = ((p && p.actions) || []).length;
+      // The DM's queue lists are the truth for actions still open.
+      for (const a of p.actions) state.setStatus(a.id, { status: 'pending' });
+      for (const a of q.actions) state.setStatus(a.id, { status: 'processing' });
+      renderList(pendingList, p.actions, false);
+      renderList(processingList, q.actions.filter(a => !current || a.id !== current.id), true);
+      const n = p.actions.length;
       counts.textContent = n === 0 ? 'Nothing waiting.' : n === 1 ? '1 action waiting.' : `${n} actions waiting.`;
       takeBtn.disabled = n === 0;
     } catch (e) {
@@ -78,7 +74,7 @@ function queuePanel({ app, api, ctx }) {
     if (!actions.length) { list.replaceChildren(h('li', { class: 'muted small', text: 'None.' })); return; }
     list.replaceChildren(...actions.map(a => h('li', { class: 'q-item' + (a.private ? ' private' : ''), 'data-testid': `q-${a.id}` },
       h('div', { class: 'meta' },
-        h('strong', { text: ctx.name(a.player_id) }),
+        h('strong', { text: state.name(a.player_id) }),
         a.private ? h('span', { class: 'label', text: ' whisper' }) : null,
         h('time', { datetime: a.submitted_at || '', text: fmtTime(a.submitted_at) })),
       h('p', { class: 'text said', text: a.text }),
@@ -96,7 +92,7 @@ function queuePanel({ app, api, ctx }) {
   }
 
   async function cancel(a, button) {
-    const reason = prompt(`Why can't ${ctx.name(a.player_id)} do that? (they will see this)`, '');
+    const reason = prompt(`Why can't ${state.name(a.player_id)} do that? (they will see this)`, '');
     if (reason === null) return;
     await run(button, () => api('POST', `/api/dm/actions/${encodeURIComponent(a.id)}/cancel`, { reason: reason || undefined }), 'Action refused');
     if (current && current.id === a.id) closeEditor();
@@ -114,7 +110,7 @@ function queuePanel({ app, api, ctx }) {
     const narrative = h('textarea', { rows: 5, 'data-testid': 'dm-narrative', placeholder: 'What happens, as everyone hears it' });
     const privates = new Map();
     const privBox = h('div', { class: 'privates' });
-    for (const p of app.party) {
+    for (const p of state.party) {
       const t = h('textarea', { rows: 2, 'data-testid': `dm-private-${p.id}`, placeholder: `Only ${p.name} sees this` });
       privates.set(p.id, t);
       privBox.append(field(`Private to ${p.name}${p.id === a.player_id ? ' (acting)' : ''}`, t));
@@ -137,7 +133,7 @@ function queuePanel({ app, api, ctx }) {
     const cancelBtn = btn('Refuse', () => cancel(a, cancelBtn), 'ghost danger', 'dm-cancel');
     editor.replaceChildren(
       h('div', { class: 'current-action' + (a.private ? ' private' : '') },
-        h('div', { class: 'meta' }, h('strong', { text: ctx.name(a.player_id) }),
+        h('div', { class: 'meta' }, h('strong', { text: state.name(a.player_id) }),
           h('span', { class: 'label', text: a.private ? ' whispers to you' : ' says' }),
           h('span', { class: 'muted small', text: ` ${a.id}` })),
         h('p', { class: 'text said', 'data-testid': 'dm-current-text', text: a.text })),

@@ -17,14 +17,15 @@ export function statusText(s) {
   return s.reason ? `${label}: ${s.reason}` : label;
 }
 
-/** A roll the server let through with a non-public audience (private to a player, or blind). */
+/** Draws a status chip: its word for the CSS, its text for people. */
+export function paintChip(chip, s) {
+  chip.dataset.status = s.status;
+  chip.textContent = statusText(s);
+}
+
+/** A roll the server let through with a non-public visibility (private to a player, or blind). */
 export function isHiddenRoll(ev) {
-  if (ev.type !== 'roll') return false;
-  const v = ev.visibility ?? ev.audience;
-  if (v == null) return ev.private === true;
-  if (Array.isArray(v)) return true;
-  if (typeof v === 'object') return v.kind !== 'public' && v.kind !== 'party';
-  return v !== 'public' && v !== 'party';
+  return ev.type === 'roll' && (ev.visibility === 'private' || ev.visibility === 'dm');
 }
 
 export function isSecret(ev) {
@@ -34,13 +35,12 @@ export function isSecret(ev) {
 
 export class Feed {
   /**
-   * o.list (scroll container), o.pill, o.secrets (optional list), o.ctx: {role, me, name(id), status(action)}
+   * o.list (scroll container), o.pill, o.secrets (optional list), o.ctx: {role, me, name(id), status(actionId)}
    */
   constructor(o) {
     Object.assign(this, o);
     this.seen = new Set();
     this.unread = 0;
-    this.secretsUnread = 0;
     this.onSecret = o.onSecret || (() => {});
     // Whether the reader is following the end; kept across layout changes (bars growing, keyboard).
     this.pinned = true;
@@ -87,10 +87,8 @@ export class Feed {
   }
 
   add(ev, opts = {}) {
-    if (typeof ev.seq === 'number') {
-      if (this.seen.has(ev.seq)) return;
-      this.seen.add(ev.seq);
-    }
+    if (this.seen.has(ev.seq)) return;
+    this.seen.add(ev.seq);
     const follow = opts.quiet || this.pinned || this.atBottom();
     const item = this.render(ev);
     if (!item) return;
@@ -144,7 +142,7 @@ export class Feed {
       case 'private': {
         const toMe = c.role === 'player';
         const label = toMe ? 'Private — only you see this'
-          : 'Whisper to ' + (ev.to || []).map(id => c.name(id)).join(', ');
+          : 'Whisper to ' + ev.to.map(id => c.name(id)).join(', ');
         return h('article', { class: 'msg private', 'data-testid': 'msg-private' },
           meta(label), h('p', { class: 'text', text: ev.text }));
       }
@@ -153,11 +151,7 @@ export class Feed {
           meta('DM note — only you see this'), h('p', { class: 'text', text: ev.text }));
       case 'roll': return this.renderRoll(ev, meta);
       case 'action': return this.renderAction(ev, meta);
-      default:
-        if (typeof ev.text === 'string') {
-          return h('article', { class: 'msg system' }, h('p', { class: 'text', text: ev.text }), meta(null));
-        }
-        return null;
+      default: return null;
     }
   }
 
@@ -166,29 +160,29 @@ export class Feed {
     const hidden = isHiddenRoll(ev);
     const who = ev.for ? c.name(ev.for) : 'DM';
     const label = hidden ? `Hidden roll — ${who}` : `Roll — ${who}`;
-    const rolls = Array.isArray(ev.rolls) ? ev.rolls.flat(Infinity).join(', ') : '';
+    const rolls = ev.rolls ? ev.rolls.join(', ') : '';
     return h('article', { class: 'msg roll' + (hidden ? ' private' : ''), 'data-testid': hidden ? 'msg-hidden-roll' : 'msg-roll' },
       meta(label),
       h('p', { class: 'text' },
         ev.label ? h('span', { class: 'roll-label', text: ev.label + ': ' }) : null,
         h('span', { class: 'roll-expr', text: ev.expr || '' }),
         ' → ',
-        h('strong', { class: 'roll-total', text: String(ev.total ?? '?') }),
+        h('strong', { class: 'roll-total', text: String(ev.total) }),
         rolls ? h('span', { class: 'roll-detail', text: ` (${rolls})` }) : null));
   }
 
   renderAction(ev, meta) {
     const c = this.ctx;
-    const a = ev.action || {};
+    const a = ev.action;
     const mine = c.role === 'player' && a.player_id === c.me;
     const cls = 'msg action' + (mine ? ' mine' : '') + (a.private ? ' private' : '');
     const who = mine ? 'You' : c.name(a.player_id);
     const label = a.private ? `${who} — whispered to the DM` : who;
-    const item = h('article', { class: cls, 'data-testid': mine ? 'msg-my-action' : 'msg-action', dataset: { actionId: a.id || '' } },
+    const item = h('article', { class: cls, 'data-testid': mine ? 'msg-my-action' : 'msg-action', dataset: { actionId: a.id } },
       meta(label),
-      h('p', { class: 'text said', text: a.text || '' }));
+      h('p', { class: 'text said', text: a.text }));
     if (mine || c.role === 'dm') {
-      const s = c.status(a) || { status: a.status || 'pending' };
+      const s = c.status(a.id) || { status: a.status };
       item.append(h('p', { class: 'chip status', dataset: { status: s.status }, 'data-testid': 'action-status', text: statusText(s) }));
     }
     return item;
@@ -201,7 +195,7 @@ export class Feed {
       for (const item of root.querySelectorAll('[data-action-id]')) {
         if (item.dataset.actionId !== actionId) continue;
         const chip = item.querySelector('.status');
-        if (chip) { chip.dataset.status = s.status; chip.textContent = statusText(s); }
+        if (chip) paintChip(chip, s);
       }
     }
   }

@@ -22,7 +22,6 @@ export function h(tag, attrs, ...children) {
 }
 
 export const $ = (sel, root = document) => root.querySelector(sel);
-export const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
 
 /** localStorage that never throws (private mode, quota). */
 export const store = {

@@ -27,6 +27,11 @@ public sealed class ScreenshotAndAxeTests : BrowserTestBase
         shots.Add(await ShotAsync(phone, "player-sheet-375x812.png"));
         problems.AddRange(await SeriousViolationsAsync(phone, "player sheet"));
 
+        var small = await OpenAsync("thorin", 320, 568);
+        await Expect(Feed(small)).ToContainTextAsync("The barkeep");
+        shots.Add(await ShotAsync(small, "player-320x568.png"));
+        problems.AddRange(await SeriousViolationsAsync(small, "player 320 px"));
+
         var desk = await OpenAsync("elara", 1280, 800);
         await Expect(Feed(desk)).ToContainTextAsync("The barkeep");
         shots.Add(await ShotAsync(desk, "player-1280x800.png"));
