@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
-using PartyMode.Cli.Hosting;
-using PartyMode.Cli.Web;
+using Microsoft.AspNetCore.Mvc;
+using PartyMode.Cli.Protocol;
+using PartyMode.Cli.Security;
 using PartyMode.Engine;
 using PartyMode.Engine.Visibility;
 
@@ -23,7 +24,9 @@ internal static class SocketEndpoint
         return app;
     }
 
-    private static async Task HandleAsync(HttpContext context, ServerState state)
+    private static async Task HandleAsync(
+        HttpContext context, [FromServices] Game game, [FromServices] SocketHub hub, [FromServices] AuthFailures authFailures,
+        [FromServices] DmAccessPolicy dmAccess, [FromServices] CountingTimeProvider clock, [FromServices] Serilog.ILogger log)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -39,23 +42,23 @@ internal static class SocketEndpoint
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var remote = context.Connection.RemoteIpAddress;
-        var auth = await ReadAuthAsync(socket, state, context.RequestAborted);
+        var auth = await ReadAuthAsync(socket, clock, context.RequestAborted);
         if (auth is null)
         {
             return;
         }
 
         var (token, lastSeq) = auth.Value;
-        if (state.AuthFailures.IsBlocked(remote))
+        if (authFailures.IsBlocked(remote))
         {
             await CloseAsync(socket, 4429, "too many failed authentications");
             return;
         }
 
-        var result = state.Game.Authenticate(token);
+        var result = game.Authenticate(token);
         if (result.Status == AuthStatus.Invalid)
         {
-            state.AuthFailures.RecordFailure(remote);
+            authFailures.RecordFailure(remote);
             await CloseAsync(socket, 4401, "invalid token");
             return;
         }
@@ -67,26 +70,26 @@ internal static class SocketEndpoint
         }
 
         var viewer = result.Viewer!;
-        if (viewer.Role == Role.Dm && !state.IsDmAllowedFrom(remote))
+        if (viewer.Role == Role.Dm && !dmAccess.IsDmAllowedFrom(remote))
         {
             await CloseAsync(socket, 4403, "the DM seat only connects from this machine");
             return;
         }
 
-        var connection = new SocketConnection(socket, viewer, remote?.ToString() ?? "?", state.Time);
-        if (!state.Hub.TryAdd(connection, MaxTabsPerPlayer))
+        var connection = new SocketConnection(socket, viewer, remote?.ToString() ?? "?", clock);
+        if (!hub.TryAdd(connection, MaxTabsPerPlayer))
         {
             await CloseAsync(socket, 4409, "more than 8 tabs on one seat");
             return;
         }
 
-        state.Log.Information("Socket open: seat {Seat} ({Role}) from {Remote}", viewer.SeatId, viewer.RoleName, connection.Remote);
+        log.Information("Socket open: seat {Seat} ({Role}) from {Remote}", viewer.SeatId, viewer.RoleName, connection.Remote);
         try
         {
-            await SendWelcomeAndReplayAsync(connection, result.Name ?? viewer.SeatId, lastSeq, state, context.RequestAborted);
+            await SendWelcomeAndReplayAsync(connection, result.Name ?? viewer.SeatId, lastSeq, game, context.RequestAborted);
             connection.GoLive();
             var writer = connection.Finished;
-            var reader = ReadLoopAsync(connection, state, context.RequestAborted);
+            var reader = ReadLoopAsync(connection, game, clock, context.RequestAborted);
             if (await Task.WhenAny(reader, writer) == reader)
             {
                 connection.RequestClose(1000, "closed");
@@ -106,8 +109,8 @@ internal static class SocketEndpoint
         }
         finally
         {
-            state.Hub.Remove(connection);
-            state.Log.Information("Socket closed: seat {Seat} ({Role}) code {Code}", viewer.SeatId, viewer.RoleName, connection.CloseCode == 0 ? (int?)socket.CloseStatus : connection.CloseCode);
+            hub.Remove(connection);
+            log.Information("Socket closed: seat {Seat} ({Role}) code {Code}", viewer.SeatId, viewer.RoleName, connection.CloseCode == 0 ? (int?)socket.CloseStatus : connection.CloseCode);
         }
     }
 
@@ -123,12 +126,12 @@ internal static class SocketEndpoint
             && string.Equals(uri.Authority, context.Request.Host.Value, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static async Task<(string? Token, long? LastSeq)?> ReadAuthAsync(WebSocket socket, ServerState state, CancellationToken aborted)
+    private static async Task<(string? Token, long? LastSeq)?> ReadAuthAsync(WebSocket socket, TimeProvider clock, CancellationToken aborted)
     {
         // Cancelling a pending receive would abort the socket, so the deadline races the receive instead,
         // and the close frame can still be sent.
         using var stopTimer = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        var deadline = Task.Delay(AuthTimeout, state.Time, stopTimer.Token);
+        var deadline = Task.Delay(AuthTimeout, clock, stopTimer.Token);
         try
         {
             while (true)
@@ -179,9 +182,8 @@ internal static class SocketEndpoint
         }
     }
 
-    private static async Task SendWelcomeAndReplayAsync(SocketConnection c, string name, long? lastSeq, ServerState state, CancellationToken ct)
+    private static async Task SendWelcomeAndReplayAsync(SocketConnection c, string name, long? lastSeq, Game game, CancellationToken ct)
     {
-        var game = state.Game;
         var viewer = c.Viewer;
         // Registered first, then read the watermark: everything at or below it is replayed, everything
         // above it arrives through the queue, and the writer drops queued duplicates at or below it.
@@ -245,7 +247,7 @@ internal static class SocketEndpoint
         }
     }
 
-    private static async Task ReadLoopAsync(SocketConnection c, ServerState state, CancellationToken ct)
+    private static async Task ReadLoopAsync(SocketConnection c, Game game, TimeProvider clock, CancellationToken ct)
     {
         while (c.Socket.State == WebSocketState.Open && c.CloseCode == 0)
         {
@@ -255,14 +257,14 @@ internal static class SocketEndpoint
                 return;
             }
 
-            c.LastHeard = state.Time.GetUtcNow();
+            c.LastHeard = clock.GetUtcNow();
             if (frame.Value.TooBig)
             {
                 c.RequestClose(1009, "frame too big", discardQueued: true);
                 return;
             }
 
-            await ClientFrames.HandleAsync(c, frame.Value.Bytes, state);
+            await ClientFrames.HandleAsync(c, frame.Value.Bytes, game);
         }
     }
 

@@ -1,6 +1,6 @@
 using PartyMode.Engine;
 
-namespace PartyMode.Cli.Web;
+namespace PartyMode.Cli.Protocol;
 
 /// <summary>Errors as PROTOCOL §3 shapes them: <c>{"error":{"code","message"}}</c>.</summary>
 internal static class ApiErrors
