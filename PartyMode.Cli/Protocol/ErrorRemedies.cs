@@ -24,6 +24,14 @@ internal static class ErrorRemedies
             Http: "Restart the daemon (partymode serve); nothing acknowledged was lost.",
             Mcp: "Restart Party Mode with stop_party_mode and start_party_mode; nothing acknowledged was lost.",
             Cli: "Restart the daemon with partymode serve; nothing acknowledged was lost."),
+        ["not_found"] = new(
+            Http: null,
+            Mcp: "Check the id with list_characters, list_npcs or get_party_status.",
+            Cli: "Check the id: partymode token show lists the seats."),
+        ["bad_dice"] = new(
+            Http: null,
+            Mcp: "Use dice like 1d20+5, 2d6+3, 4d6kh3 or 1d20adv.",
+            Cli: null),
         ["bad_seat"] = new(
             Http: "The DM's token is in dm.token in the data folder.",
             Mcp: "The DM's token is in dm.token in the data folder.",
