@@ -14,7 +14,7 @@ namespace PartyMode.Cli.Hosting;
 
 /// <summary>
 /// The daemon as an embeddable object: <c>serve</c> and the tests build, start and dispose it the same way.
-/// It owns the data folder lock, the store, the game and the Kestrel host.
+/// It owns the data folder lock, the store and the Kestrel host; the host's services own the game and the socket hub.
 /// </summary>
 internal sealed class PartyServer : IAsyncDisposable
 {
@@ -22,10 +22,9 @@ internal sealed class PartyServer : IAsyncDisposable
     private readonly LiteDbGameStore _store;
     private readonly DaemonLock _lock;
     private readonly Serilog.Core.Logger _log;
+    private readonly SocketHub _hub;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _stopping;
-
-    private readonly SocketHub _hub;
 
     private PartyServer(WebApplication app, PartyServerOptions options, LiteDbGameStore store, DaemonLock daemonLock, Serilog.Core.Logger log, DataFolder folder, Game game, bool imported)
     {
