@@ -15,12 +15,7 @@ internal sealed partial class DaemonClient
 
     public Task<JsonElement> KickSeatAsync(string seat, CancellationToken ct) => PostAsync($"api/dm/seats/{Id(seat)}/kick", null, ct);
 
-    public Task<byte[]> SeatQrAsync(string seat, CancellationToken ct) => GetBytesAsync($"api/dm/seats/{Id(seat)}/qr.png", ct);
-
     public Task<JsonElement?> ShutdownAsync(CancellationToken ct) => SendAsync(HttpMethod.Post, "api/dm/shutdown", null, ct);
-
-    public Task<JsonElement> ActionsAsync(string? status, CancellationToken ct) =>
-        GetAsync(status is null ? "api/dm/actions" : $"api/dm/actions?status={Uri.EscapeDataString(status)}", ct);
 
     /// <summary>The oldest pending action, now processing; null when none arrived within <paramref name="waitSeconds"/>.</summary>
     public Task<JsonElement?> NextActionAsync(int waitSeconds, CancellationToken ct) =>

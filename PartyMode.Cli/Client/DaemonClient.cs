@@ -154,25 +154,6 @@ internal sealed partial class DaemonClient : IDisposable
         }
     }
 
-    /// <summary>Raw bytes of a GET (the QR images).</summary>
-    public async Task<byte[]> GetBytesAsync(string path, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await http.GetAsync(path.TrimStart('/'), cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw ToException(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
-            }
-
-            return await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new DaemonNotRunningException($"Party Mode is not running (the daemon at {BaseUri} does not answer).", e);
-        }
-    }
-
     public void Dispose() => http.Dispose();
 
     private static async Task<JsonElement> RequireBodyAsync(Task<JsonElement?> call)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using PartyMode.Cli.Client;
 using PartyMode.Cli.DataSafety;
 
 namespace PartyMode.Cli.Commands;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PartyMode.Cli.Client;
+using PartyMode.Cli.Protocol;
 
 namespace PartyMode.Cli.Commands;
 
@@ -55,13 +56,12 @@ internal sealed class CommandContext
         }
     }
 
-    /// <summary>A DM API error as one sentence that says what to do.</summary>
+    /// <summary>A DM API error as one sentence that says what to do (engine errors take their remedy from <see cref="ErrorRemedies"/>).</summary>
     public static string Describe(DaemonApiException e) => e.Code switch
     {
         "invalid_token" => "The daemon refused the DM token in dm.token: restart it with partymode serve, or use the --data folder it was started with.",
         "dm_remote" => "The daemon refuses DM calls from this address: run the command on the machine that runs partymode serve.",
-        "not_found" => $"{e.Message.TrimEnd('.')}: check the id (partymode token show lists the seats).",
-        _ => $"{e.Message.TrimEnd('.')} ({e.Code}).",
+        _ => $"{ErrorRemedies.ForCli(e.Code, e.Message).TrimEnd('.')} ({e.Code}).",
     };
 
     private static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;

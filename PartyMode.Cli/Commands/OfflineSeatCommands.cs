@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PartyMode.Cli.Hosting;
-using PartyMode.Cli.Web;
+using PartyMode.Cli.Protocol;
+using PartyMode.Cli.Seats;
 using PartyMode.Engine;
 
 namespace PartyMode.Cli.Commands;
@@ -14,8 +15,7 @@ internal static class OfflineSeatCommands
     public static Task<int> RefreshAsync(CommandContext context, string seat) =>
         RunAsync(context, async game =>
         {
-            await game.Game.RefreshSeatAsync(seat);
-            game.Links.WriteQr(seat);
+            await game.Seats.RefreshAsync(seat);
             var full = SeatOutput.Find(Seats(game), seat);
             return await TokenRefreshCommand.PrintAsync(context, full!.Value);
         });
@@ -23,9 +23,8 @@ internal static class OfflineSeatCommands
     public static Task<int> KickAsync(CommandContext context, string seat) =>
         RunAsync(context, async game =>
         {
-            await game.Game.KickSeatAsync(seat);
-            game.Links.DeleteQr(seat);
-            using var doc = JsonDocument.Parse($$"""{"seat":{{JsonSerializer.Serialize(seat)}},"kicked":true,"closed_connections":0}""");
+            var closed = await game.Seats.KickAsync(seat);
+            using var doc = JsonDocument.Parse($$"""{"seat":{{JsonSerializer.Serialize(seat)}},"kicked":true,"closed_connections":{{closed}}}""");
             return await TokenKickCommand.PrintAsync(context, doc.RootElement.Clone(), seat);
         });
 
@@ -50,7 +49,7 @@ internal static class OfflineSeatCommands
             }
             catch (GameException ex)
             {
-                await context.Error.WriteLineAsync(ex.Message);
+                await context.Error.WriteLineAsync(ErrorRemedies.ForCli(ex.Code, ex.Message));
                 return CliApp.Failed;
             }
         }

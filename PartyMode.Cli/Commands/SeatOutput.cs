@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using PartyMode.Cli.Hosting;
+using PartyMode.Cli.Client;
+using PartyMode.Cli.Seats;
 
 namespace PartyMode.Cli.Commands;
 

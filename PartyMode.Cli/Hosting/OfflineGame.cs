@@ -1,3 +1,5 @@
+using PartyMode.Cli.Seats;
+using PartyMode.Cli.Security;
 using PartyMode.Cli.Storage;
 using PartyMode.Engine;
 using PartyMode.Engine.Campaigns;
@@ -19,11 +21,15 @@ internal sealed class OfflineGame : IDisposable
         _store = store;
         Game = game;
         Links = links;
+        Seats = new SeatService(game, links, hub: null);
     }
 
     public Game Game { get; }
 
     public JoinLinks Links { get; }
+
+    /// <summary>Refresh and kick with their QR images kept in step (no sockets: no daemon runs).</summary>
+    public SeatService Seats { get; }
 
     public static OfflineGame Open(DataFolder folder)
     {

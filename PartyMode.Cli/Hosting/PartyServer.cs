@@ -2,9 +2,11 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using PartyMode.Cli.Limits;
+using PartyMode.Cli.Seats;
+using PartyMode.Cli.Security;
 using PartyMode.Cli.Sockets;
 using PartyMode.Cli.Storage;
-using PartyMode.Cli.Web;
+using PartyMode.Cli.Web.Dm;
 using PartyMode.Engine;
 using PartyMode.Engine.Campaigns;
 using Serilog;
@@ -13,7 +15,7 @@ namespace PartyMode.Cli.Hosting;
 
 /// <summary>
 /// The daemon as an embeddable object: <c>serve</c> and the tests build, start and dispose it the same way.
-/// It owns the data folder lock, the store, the game and the Kestrel host.
+/// It owns the data folder lock, the store and the Kestrel host; the host's services own the game and the socket hub.
 /// </summary>
 internal sealed class PartyServer : IAsyncDisposable
 {
@@ -21,22 +23,35 @@ internal sealed class PartyServer : IAsyncDisposable
     private readonly LiteDbGameStore _store;
     private readonly DaemonLock _lock;
     private readonly Serilog.Core.Logger _log;
+    private readonly SocketHub _hub;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _stopping;
 
-    private PartyServer(WebApplication app, LiteDbGameStore store, DaemonLock daemonLock, Serilog.Core.Logger log, ServerState state, bool imported)
+    private PartyServer(WebApplication app, PartyServerOptions options, LiteDbGameStore store, DaemonLock daemonLock, Serilog.Core.Logger log, DataFolder folder, Game game, bool imported)
     {
         _app = app;
         _store = store;
         _lock = daemonLock;
         _log = log;
-        State = state;
+        Options = options;
+        Folder = folder;
+        Game = game;
         Imported = imported;
+        _hub = app.Services.GetRequiredService<SocketHub>();
+        Links = app.Services.GetRequiredService<JoinLinks>();
     }
 
-    public ServerState State { get; }
+    public Game Game { get; }
 
-    public Game Game => State.Game;
+    public PartyServerOptions Options { get; }
+
+    public DataFolder Folder { get; }
+
+    /// <summary>The seats' join links and QR images.</summary>
+    public JoinLinks Links { get; }
+
+    /// <summary>The host's services (tests read the access rules from here).</summary>
+    public IServiceProvider Services => _app.Services;
 
     /// <summary>True when this start imported the campaign into an empty data folder.</summary>
     public bool Imported { get; }
@@ -44,7 +59,7 @@ internal sealed class PartyServer : IAsyncDisposable
     public int Port { get; private set; }
 
     /// <summary>http://127.0.0.1:PORT</summary>
-    public string LocalUrl => State.LocalUrl;
+    public string LocalUrl => Links.LocalUrl;
 
     /// <summary>Completes when the server has stopped (Ctrl+C, SIGTERM, <c>partymode stop</c>).</summary>
     public Task Stopped => _stopped.Task;
@@ -65,8 +80,9 @@ internal sealed class PartyServer : IAsyncDisposable
         // Start-up work that does not need the game runs on the other core meanwhile: the campaign
         // parse and the web host (its routes and generated request delegates); docs/benchmarks.md.
         var campaignTask = Task.Run(() => LoadCampaign(options), cancellationToken);
-        var stateSlot = new ServerStateSlot();
-        var hostTask = Task.Run(() => CreateHost(options, log, stateSlot), cancellationToken);
+        var slot = new OpenedGameSlot();
+        var clock = new CountingTimeProvider(options.TimeProvider);
+        var hostTask = Task.Run(() => CreateHost(options, folder, log, clock, slot), cancellationToken);
         LiteDbGameStore? store = null;
         try
         {
@@ -92,11 +108,10 @@ internal sealed class PartyServer : IAsyncDisposable
                 Random = options.DiceSeed is { } seed ? new Random(seed) : Random.Shared,
             };
             var storeOpened = System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds;
-            var clock = new CountingTimeProvider(options.TimeProvider);
             var (game, imported) = Game.Open(store, campaign, TokenKey.LoadOrCreate(folder), gameOptions, clock, given);
             var gameOpened = System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds;
             var app = await hostTask;
-            var server = await StartHostAsync(app, stateSlot, options, folder, daemonLock, log, store, game, imported, clock, cancellationToken);
+            var server = await StartHostAsync(app, slot, options, folder, daemonLock, log, store, game, imported, cancellationToken);
             log.Information("Started in {Total:0} ms (store open {Store:0} ms, game open {Game:0} ms; process up {Process:0} ms before)",
                 System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds, storeOpened, gameOpened - storeOpened,
                 (DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds - System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds);
@@ -112,8 +127,8 @@ internal sealed class PartyServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The web host with every route mapped; its <see cref="ServerState"/> comes from the slot once the game is open.</summary>
-    private static WebApplication CreateHost(PartyServerOptions options, Serilog.Core.Logger log, ServerStateSlot stateSlot)
+    /// <summary>The web host with every route mapped; the game and the store come from the slot once they are open.</summary>
+    private static WebApplication CreateHost(PartyServerOptions options, DataFolder folder, Serilog.Core.Logger log, CountingTimeProvider clock, OpenedGameSlot slot)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -130,10 +145,7 @@ internal sealed class PartyServer : IAsyncDisposable
         // Socket continuations run on the I/O thread instead of hopping to the thread pool: a push to a
         // table of 12 is dozens of tiny sends, and each hop costs more than the send (docs/benchmarks.md).
         builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
-        var limits = ConnectionLimits.Derive(options.MaxConnections, options.MaxConnectionsPerAddress, options.MaxObserversPerAddress, FileLimit.Current(), FileLimit.OpenNow());
-        var gate = new ConnectionGate(limits, log, options.TimeProvider);
-        builder.Services.AddSingleton(gate);
-        builder.Services.AddSingleton(new ObserverSockets(limits, log, options.TimeProvider));
+        var gate = builder.Services.AddConnectionLimits(options, log);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
@@ -147,23 +159,11 @@ internal sealed class PartyServer : IAsyncDisposable
                 l.Use(gate.Wrap);
             });
         });
-        log.Information("Connection limit {Max} (open-file limit {Files}), {PerAddress} per address, {Observers} observer screens per address (0: no cap)",
-            limits.MaxConnections, limits.FileLimit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none", limits.PerAddress, limits.ObserversPerAddress);
-        if (limits.Lowered(options.MaxConnections))
-        {
-            log.Warning("--max-connections {Requested} is above what the open-file limit {Files} allows; using {Max}", options.MaxConnections, limits.FileLimit, limits.MaxConnections);
-        }
 
-        builder.Services.AddSingleton(_ => stateSlot.State ?? throw new InvalidOperationException("The server state is set before the host starts."));
+        builder.Services.AddPartyMode(options, folder, log, clock, slot);
 
         var app = builder.Build();
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
-        app.UseMiddleware<ApiAuthMiddleware>();
-        app.MapPages();
-        app.MapPlayerApi();
-        app.MapDmApi();
-        app.MapCombat();
-        app.MapSockets();
+        app.MapPartyMode();
         return app;
     }
 
@@ -180,26 +180,27 @@ internal sealed class PartyServer : IAsyncDisposable
     }
 
     private static async Task<PartyServer> StartHostAsync(
-        WebApplication app, ServerStateSlot stateSlot, PartyServerOptions options, DataFolder folder, DaemonLock daemonLock,
-        Serilog.Core.Logger log, LiteDbGameStore store, Game game, bool imported, CountingTimeProvider clock, CancellationToken cancellationToken)
+        WebApplication app, OpenedGameSlot slot, PartyServerOptions options, DataFolder folder, DaemonLock daemonLock,
+        Serilog.Core.Logger log, LiteDbGameStore store, Game game, bool imported, CancellationToken cancellationToken)
     {
-        var hub = new SocketHub(game, clock, log);
-        var state = new ServerState(game, hub, options, log, folder, clock, store);
+        slot.Game = game;
+        slot.Store = store;
+        var hub = app.Services.GetRequiredService<SocketHub>();
         game.Listener = hub;
         game.IsConnected = hub.IsConnected;
-        stateSlot.State = state;
 
-        var server = new PartyServer(app, store, daemonLock, log, state, imported);
-        state.RequestShutdown = () => _ = server.StopAsync();
+        var server = new PartyServer(app, options, store, daemonLock, log, folder, game, imported);
+        app.Services.GetRequiredService<ServerControl>().RequestShutdown = () => _ = server.StopAsync();
         app.Lifetime.ApplicationStopping.Register(() => hub.CloseAll(1001, "server stopping"));
         await app.StartAsync(cancellationToken);
 
         var address = new Uri(app.Urls.First());
         server.Port = address.Port;
-        state.Links.LocalUrl = $"http://127.0.0.1:{server.Port}";
-        state.Links.LanUrl = options.PublicUrl?.TrimEnd('/') ?? LanUrl(options.BindAddress, server.Port);
-        state.Links.WriteAllQr();
-        state.Links.SaveBase();
+        var links = server.Links;
+        links.LocalUrl = $"http://127.0.0.1:{server.Port}";
+        links.LanUrl = options.PublicUrl?.TrimEnd('/') ?? LanUrl(options.BindAddress, server.Port);
+        links.WriteAllQr();
+        links.SaveBase();
         var candidates = LanAddresses.Candidates();
         if (options.PublicUrl is null && candidates.Count > 1)
         {
@@ -208,10 +209,10 @@ internal sealed class PartyServer : IAsyncDisposable
                 log.Information("LAN URL candidate: http://{Address}:{Port}", ip, server.Port);
             }
 
-            log.Information("QR codes and join links use {Url}; pass --public-url if phones cannot reach it", state.LanUrl);
+            log.Information("QR codes and join links use {Url}; pass --public-url if phones cannot reach it", links.LanUrl);
         }
         DataFolder.WritePrivateFile(folder.DmTokenFile, System.Text.Encoding.ASCII.GetBytes(game.TokenFor("dm") + "\n"));
-        DaemonInfo.Write(folder, state.LocalUrl);
+        DaemonInfo.Write(folder, links.LocalUrl);
         log.Information("PartyMode {Version} serving campaign {Campaign} on port {Port} (data {Folder})", BuildInfo.Version, game.Meta.CampaignId, server.Port, folder.Root);
         return server;
     }
@@ -227,22 +228,18 @@ internal sealed class PartyServer : IAsyncDisposable
         try
         {
             _log.Information("Stopping: closing sockets and the data file");
-            State.Hub.CloseAll(1001, "server stopping");
+            _hub.CloseAll(1001, "server stopping");
             await _app.StopAsync();
+            // The host's services own the hub and the game and dispose them with it; the store is ours.
             await _app.DisposeAsync();
             // Off whichever thread resumed this method: it may be the store's writer (small commit
             // batches resume their requests there), which cannot join itself.
-            await Task.Run(() =>
-            {
-                State.Hub.Dispose();
-                Game.Dispose();
-                _store.Dispose();
-            });
+            await Task.Run(_store.Dispose);
             _log.Information("Stopped");
             await _log.DisposeAsync();
             // daemon.json goes last, just before the lock: `partymode stop` waits for it to go, so a
             // new serve started right after finds everything closed.
-            DaemonInfo.Delete(State.Folder);
+            DaemonInfo.Delete(Folder);
             _lock.Dispose();
         }
         finally

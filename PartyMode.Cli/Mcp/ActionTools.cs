@@ -4,7 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using PartyMode.Cli.Commands;
+using PartyMode.Cli.Client;
+using PartyMode.Cli.Protocol;
 
 namespace PartyMode.Cli.Mcp;
 
@@ -144,7 +145,7 @@ internal sealed class ActionTools(DaemonAccess access)
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(access, async client =>
         {
-            var body = new JsonObject { ["expr"] = expr, ["visibility"] = string.IsNullOrWhiteSpace(visibility) ? "public" : visibility.Trim().ToLowerInvariant() };
+            var body = new JsonObject { ["expr"] = expr, ["visibility"] = AudienceWords.RollVisibility(visibility) };
             if (!string.IsNullOrWhiteSpace(player))
             {
                 body["for"] = player.Trim();

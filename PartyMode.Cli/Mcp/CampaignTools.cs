@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using PartyMode.Cli.Commands;
+using PartyMode.Cli.Client;
 
 namespace PartyMode.Cli.Mcp;
 

@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using PartyMode.Cli.Client;
-using PartyMode.Cli.Commands;
 
 namespace PartyMode.Cli.Mcp;
 
@@ -99,6 +98,6 @@ internal sealed class PartyLifecycleTools(DaemonAccess access, DaemonLauncher la
         ToolResults.RunAsync(access, async client =>
         {
             var status = await client.StatusAsync(cancellationToken);
-            return ToolResults.Ok(StatusCommand.Format(status, access.Folder).TrimEnd(), status);
+            return ToolResults.Ok(StatusText.Format(status, access.Folder).TrimEnd(), status);
         });
 }

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using PartyMode.Cli.Commands;
+using PartyMode.Cli.Client;
 
 namespace PartyMode.Cli.Mcp;
 

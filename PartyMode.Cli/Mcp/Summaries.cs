@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using PartyMode.Cli.Commands;
+using PartyMode.Cli.Client;
 
 namespace PartyMode.Cli.Mcp;
 
@@ -33,7 +33,7 @@ internal static class Summaries
 
     public static string Combat(JsonElement combat)
     {
-        var text = new StringBuilder("Combat: ").Append(StatusCommand.DescribeCombat(combat)).Append('\n');
+        var text = new StringBuilder("Combat: ").Append(CombatText.Describe(combat)).Append('\n');
         foreach (var c in combat.Items("initiative"))
         {
             var hp = c.TryGetProperty("hp", out var h) && h.ValueKind == JsonValueKind.Number ? $" HP {h}/{c.Str("max_hp", "?")}" : string.Empty;

@@ -1,13 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PartyMode.Cli.Protocol;
 
 namespace PartyMode.Cli.Mcp;
 
 /// <summary>Tool arguments that may come as JSON values or as JSON text (models send both).</summary>
 internal static class ToolArguments
 {
-    private static readonly string[] AudienceWords = ["public", "party", "dm"];
-
     /// <summary>An object argument such as <c>private_messages</c> or <c>changes</c>; null when absent or empty.</summary>
     public static JsonObject? Object(JsonElement? value, string name, string example)
     {
@@ -50,13 +49,12 @@ internal static class ToolArguments
     {
         if (value is { ValueKind: JsonValueKind.String } text)
         {
-            var word = text.GetString()!.Trim().ToLowerInvariant();
-            if (word.Length == 0)
+            if (string.IsNullOrWhiteSpace(text.GetString()))
             {
                 return null;
             }
 
-            if (AudienceWords.Contains(word))
+            if (AudienceWords.NarrativeWord(text.GetString()!) is { } word)
             {
                 return JsonValue.Create(word);
             }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ModelContextProtocol.Protocol;
 using Microsoft.Extensions.Logging;
 using PartyMode.Cli.Client;
+using PartyMode.Cli.Protocol;
 
 namespace PartyMode.Cli.Mcp;
 
@@ -48,12 +49,11 @@ internal static class ToolResults
         }
     }
 
+    /// <summary>A DM API error for the model: the message with the tool to call (<see cref="ErrorRemedies"/>) and the code.</summary>
     public static string Describe(DaemonApiException e) => e.Code switch
     {
-        "not_found" => $"{e.Message.TrimEnd('.')} (not_found): check the id with list_characters, list_npcs or get_party_status.",
         "invalid_token" => "The daemon refused the DM token (invalid_token): it was started with another data folder; restart it with stop_party_mode and start_party_mode.",
-        "bad_dice" => $"{e.Message.TrimEnd('.')} (bad_dice): use dice like 1d20+5, 2d6+3, 4d6kh3 or 1d20adv.",
-        _ => $"{e.Message.TrimEnd('.')} ({e.Code}).",
+        _ => $"{ErrorRemedies.ForMcp(e.Code, e.Message).TrimEnd('.')} ({e.Code}).",
     };
 
     private static JsonElement Wrap(JsonElement value) =>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using PartyMode.Cli.Hosting;
 using PartyMode.Engine;
 
 namespace PartyMode.Cli.Sockets;
@@ -7,7 +6,7 @@ namespace PartyMode.Cli.Sockets;
 /// <summary>Handles what an authenticated client sends: <c>pong</c> and <c>action</c>; anything else gets an <c>error</c>.</summary>
 internal static class ClientFrames
 {
-    public static async Task HandleAsync(SocketConnection c, byte[] bytes, ServerState state)
+    public static async Task HandleAsync(SocketConnection c, byte[] bytes, Game game)
     {
         string? clientId = null;
         try
@@ -31,7 +30,7 @@ internal static class ClientFrames
                     clientId = root.TryGetProperty("client_id", out var cid) && cid.ValueKind == JsonValueKind.String ? cid.GetString() : null;
                     var text = root.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
                     var isPrivate = root.TryGetProperty("private", out var p) && p.ValueKind == JsonValueKind.True;
-                    var (action, created) = await state.Game.SubmitActionAsync(c.Viewer, text, clientId, isPrivate);
+                    var (action, created) = await game.SubmitActionAsync(c.Viewer, text, clientId, isPrivate);
                     if (!created)
                     {
                         // A retry of an action already queued: the first one stands, so say where it is.

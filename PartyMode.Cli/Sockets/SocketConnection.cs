@@ -55,8 +55,6 @@ internal sealed class SocketConnection
     /// <summary>When a close was requested (wall clock), so a socket stuck in a send can be aborted.</summary>
     public DateTimeOffset? ClosingSince { get; private set; }
 
-    public string CloseReason => _closeReason;
-
     /// <summary>Completes once the close frame is sent, or the socket failed and was aborted.</summary>
     public Task Finished => _finished.Task;
 

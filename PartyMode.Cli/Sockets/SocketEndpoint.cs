@@ -1,9 +1,10 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
-using PartyMode.Cli.Hosting;
+using Microsoft.AspNetCore.Mvc;
 using PartyMode.Cli.Limits;
-using PartyMode.Cli.Web;
+using PartyMode.Cli.Protocol;
+using PartyMode.Cli.Security;
 using PartyMode.Engine;
 using PartyMode.Engine.Visibility;
 
@@ -24,7 +25,10 @@ internal static class SocketEndpoint
         return app;
     }
 
-    private static async Task HandleAsync(HttpContext context, ServerState state, ObserverSockets observers)
+    private static async Task HandleAsync(
+        HttpContext context, [FromServices] Game game, [FromServices] SocketHub hub, [FromServices] AuthFailures authFailures,
+        [FromServices] DmAccessPolicy dmAccess, [FromServices] CountingTimeProvider clock, [FromServices] Serilog.ILogger log,
+        [FromServices] ObserverSockets observers)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -40,23 +44,23 @@ internal static class SocketEndpoint
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var remote = context.Connection.RemoteIpAddress;
-        var auth = await ReadAuthAsync(socket, state, context.RequestAborted);
+        var auth = await ReadAuthAsync(socket, clock, context.RequestAborted);
         if (auth is null)
         {
             return;
         }
 
         var (token, lastSeq) = auth.Value;
-        if (state.AuthFailures.IsBlocked(remote))
+        if (authFailures.IsBlocked(remote))
         {
             await CloseAsync(socket, 4429, "too many failed authentications");
             return;
         }
 
-        var result = state.Game.Authenticate(token);
+        var result = game.Authenticate(token);
         if (result.Status == AuthStatus.Invalid)
         {
-            state.AuthFailures.RecordFailure(remote);
+            authFailures.RecordFailure(remote);
             await CloseAsync(socket, 4401, "invalid token");
             return;
         }
@@ -68,7 +72,7 @@ internal static class SocketEndpoint
         }
 
         var viewer = result.Viewer!;
-        if (viewer.Role == Role.Dm && !state.IsDmAllowedFrom(remote))
+        if (viewer.Role == Role.Dm && !dmAccess.IsDmAllowedFrom(remote))
         {
             await CloseAsync(socket, 4403, "the DM seat only connects from this machine");
             return;
@@ -82,21 +86,21 @@ internal static class SocketEndpoint
             return;
         }
 
-        var connection = new SocketConnection(socket, viewer, remote?.ToString() ?? "?", state.Time);
-        if (!state.Hub.TryAdd(connection, MaxTabsPerPlayer))
+        var connection = new SocketConnection(socket, viewer, remote?.ToString() ?? "?", clock);
+        if (!hub.TryAdd(connection, MaxTabsPerPlayer))
         {
             // Only player seats have a tab cap, so no observer slot is held here.
             await CloseAsync(socket, 4409, "more than 8 tabs on one seat");
             return;
         }
 
-        state.Log.Information("Socket open: seat {Seat} ({Role}) from {Remote}", viewer.SeatId, viewer.RoleName, connection.Remote);
+        log.Information("Socket open: seat {Seat} ({Role}) from {Remote}", viewer.SeatId, viewer.RoleName, connection.Remote);
         try
         {
-            await SendWelcomeAndReplayAsync(connection, result.Name ?? viewer.SeatId, lastSeq, state, context.RequestAborted);
+            await SendWelcomeAndReplayAsync(connection, result.Name ?? viewer.SeatId, lastSeq, game, context.RequestAborted);
             connection.GoLive();
             var writer = connection.Finished;
-            var reader = ReadLoopAsync(connection, state, context.RequestAborted);
+            var reader = ReadLoopAsync(connection, game, clock, context.RequestAborted);
             if (await Task.WhenAny(reader, writer) == reader)
             {
                 connection.RequestClose(1000, "closed");
@@ -116,13 +120,13 @@ internal static class SocketEndpoint
         }
         finally
         {
-            state.Hub.Remove(connection);
+            hub.Remove(connection);
             if (observer)
             {
                 observers.Release(remote);
             }
 
-            state.Log.Information("Socket closed: seat {Seat} ({Role}) code {Code}", viewer.SeatId, viewer.RoleName, connection.CloseCode == 0 ? (int?)socket.CloseStatus : connection.CloseCode);
+            log.Information("Socket closed: seat {Seat} ({Role}) code {Code}", viewer.SeatId, viewer.RoleName, connection.CloseCode == 0 ? (int?)socket.CloseStatus : connection.CloseCode);
         }
     }
 
@@ -138,12 +142,12 @@ internal static class SocketEndpoint
             && string.Equals(uri.Authority, context.Request.Host.Value, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static async Task<(string? Token, long? LastSeq)?> ReadAuthAsync(WebSocket socket, ServerState state, CancellationToken aborted)
+    private static async Task<(string? Token, long? LastSeq)?> ReadAuthAsync(WebSocket socket, TimeProvider clock, CancellationToken aborted)
     {
         // Cancelling a pending receive would abort the socket, so the deadline races the receive instead,
         // and the close frame can still be sent.
         using var stopTimer = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        var deadline = Task.Delay(AuthTimeout, state.Time, stopTimer.Token);
+        var deadline = Task.Delay(AuthTimeout, clock, stopTimer.Token);
         try
         {
             while (true)
@@ -194,9 +198,8 @@ internal static class SocketEndpoint
         }
     }
 
-    private static async Task SendWelcomeAndReplayAsync(SocketConnection c, string name, long? lastSeq, ServerState state, CancellationToken ct)
+    private static async Task SendWelcomeAndReplayAsync(SocketConnection c, string name, long? lastSeq, Game game, CancellationToken ct)
     {
-        var game = state.Game;
         var viewer = c.Viewer;
         // Registered first, then read the watermark: everything at or below it is replayed, everything
         // above it arrives through the queue, and the writer drops queued duplicates at or below it.
@@ -260,7 +263,7 @@ internal static class SocketEndpoint
         }
     }
 
-    private static async Task ReadLoopAsync(SocketConnection c, ServerState state, CancellationToken ct)
+    private static async Task ReadLoopAsync(SocketConnection c, Game game, TimeProvider clock, CancellationToken ct)
     {
         while (c.Socket.State == WebSocketState.Open && c.CloseCode == 0)
         {
@@ -270,14 +273,14 @@ internal static class SocketEndpoint
                 return;
             }
 
-            c.LastHeard = state.Time.GetUtcNow();
+            c.LastHeard = clock.GetUtcNow();
             if (frame.Value.TooBig)
             {
                 c.RequestClose(1009, "frame too big", discardQueued: true);
                 return;
             }
 
-            await ClientFrames.HandleAsync(c, frame.Value.Bytes, state);
+            await ClientFrames.HandleAsync(c, frame.Value.Bytes, game);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Reflection;
-using PartyMode.Cli.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using PartyMode.Cli.Security;
 using PartyMode.Engine;
 
 namespace PartyMode.Cli.Web;
@@ -18,22 +19,22 @@ internal static class PageEndpoints
         return app;
     }
 
-    private static IResult Play(HttpContext context, ServerState state)
+    private static IResult Play(HttpContext context, [FromServices] Game game, [FromServices] AuthFailures authFailures)
     {
         NoReferrer(context);
         context.Response.Headers.CacheControl = "no-store";
         var token = context.Request.Query["token"].ToString();
         if (token.Length > 0)
         {
-            if (state.AuthFailures.IsBlocked(context.Connection.RemoteIpAddress))
+            if (authFailures.IsBlocked(context.Connection.RemoteIpAddress))
             {
                 return Results.Content(PlainPage("Too many tries", "Too many wrong links came from this device. Wait a minute and try again."), "text/html; charset=utf-8", statusCode: 429);
             }
 
-            var result = state.Game.Authenticate(token);
+            var result = game.Authenticate(token);
             if (result.Status != AuthStatus.Ok)
             {
-                state.AuthFailures.RecordFailure(context.Connection.RemoteIpAddress);
+                authFailures.RecordFailure(context.Connection.RemoteIpAddress);
                 var kicked = result.Status == AuthStatus.Kicked;
                 return Results.Content(
                     PlainPage(kicked ? "The DM removed you from this game" : "This link does not work",

@@ -1,5 +1,6 @@
 using System.Globalization;
-using PartyMode.Cli.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using PartyMode.Cli.Web.Pipeline;
 using PartyMode.Engine;
 using PartyMode.Engine.Visibility;
 
@@ -14,19 +15,19 @@ internal static class PlayerEndpoints
         var playerOrDm = new RequireRole(Role.Dm, Role.Player);
         app.MapGet("/api/session", Session).WithMetadata(any);
         app.MapPost("/api/actions", SubmitAsync).WithMetadata(new RequireRole(Role.Player));
-        app.MapGet("/api/actions/{id}", (HttpContext c, ServerState s, string id) => Wire.Action(s.Game.GetAction(ApiAuthMiddleware.ViewerOf(c), id))).WithMetadata(playerOrDm);
-        app.MapGet("/api/characters/{id}", (HttpContext c, ServerState s, string id) => Wire.Object("character", s.Game.GetCharacter(ApiAuthMiddleware.ViewerOf(c), id))).WithMetadata(playerOrDm);
+        app.MapGet("/api/actions/{id}", (HttpContext c, [FromServices] Game game, string id) => Wire.Action(game.GetAction(TokenAuthMiddleware.ViewerOf(c), id))).WithMetadata(playerOrDm);
+        app.MapGet("/api/characters/{id}", (HttpContext c, [FromServices] Game game, string id) => Wire.Object("character", game.GetCharacter(TokenAuthMiddleware.ViewerOf(c), id))).WithMetadata(playerOrDm);
         app.MapGet("/api/party", Party).WithMetadata(any);
         app.MapGet("/api/events", Events).WithMetadata(any);
-        app.MapGet("/api/npcs", (ServerState s) => Wire.Object("npcs", s.Game.KnownNpcs())).WithMetadata(playerOrDm);
-        app.MapGet("/api/locations", (ServerState s) => Wire.Object("locations", s.Game.DiscoveredLocations())).WithMetadata(playerOrDm);
+        app.MapGet("/api/npcs", ([FromServices] Game game) => Wire.Object("npcs", game.KnownNpcs())).WithMetadata(playerOrDm);
+        app.MapGet("/api/locations", ([FromServices] Game game) => Wire.Object("locations", game.DiscoveredLocations())).WithMetadata(playerOrDm);
         return app;
     }
 
-    private static IResult Session(HttpContext context, ServerState state)
+    private static IResult Session(HttpContext context, [FromServices] Game game)
     {
-        var viewer = ApiAuthMiddleware.ViewerOf(context);
-        var name = state.Game.Seats().First(s => s.Id == viewer.SeatId).Name;
+        var viewer = TokenAuthMiddleware.ViewerOf(context);
+        var name = game.Seats().First(s => s.Id == viewer.SeatId).Name;
         return Wire.Json(w =>
         {
             w.WriteString("role", viewer.RoleName);
@@ -41,33 +42,33 @@ internal static class PlayerEndpoints
 
             w.WriteString("name", name);
             w.WriteStartObject("campaign");
-            w.WriteString("id", state.Game.Meta.CampaignId);
-            w.WriteString("name", state.Game.Meta.CampaignName);
+            w.WriteString("id", game.Meta.CampaignId);
+            w.WriteString("name", game.Meta.CampaignName);
             w.WriteEndObject();
             w.WriteString("version", BuildInfo.Version);
         });
     }
 
-    private static async Task<IResult> SubmitAsync(HttpContext context, ServerState state)
+    private static async Task<IResult> SubmitAsync(HttpContext context, [FromServices] Game game)
     {
-        var viewer = ApiAuthMiddleware.ViewerOf(context);
+        var viewer = TokenAuthMiddleware.ViewerOf(context);
         var body = await JsonBody.ReadObjectAsync(context);
-        var (action, created) = await state.Game.SubmitActionAsync(viewer, body.String("text"), body.String("client_id"), body.Bool("private"));
+        var (action, created) = await game.SubmitActionAsync(viewer, body.String("text"), body.String("client_id"), body.Bool("private"));
         return Wire.Action(action, created ? 202 : 200);
     }
 
-    private static IResult Party(HttpContext context, ServerState state)
+    private static IResult Party(HttpContext context, [FromServices] Game game)
     {
-        var viewer = AsViewer(context, state);
-        return Wire.Object("party", state.Game.GetParty(viewer));
+        var viewer = AsViewer(context, game);
+        return Wire.Object("party", game.GetParty(viewer));
     }
 
-    private static IResult Events(HttpContext context, ServerState state)
+    private static IResult Events(HttpContext context, [FromServices] Game game)
     {
-        var viewer = AsViewer(context, state);
+        var viewer = AsViewer(context, game);
         var after = ParseLong(context, "after", 0, 0, long.MaxValue);
         var limit = (int)ParseLong(context, "limit", 100, 1, 1000);
-        var (events, hasMore) = state.Game.EventsAfter(viewer, after, limit);
+        var (events, hasMore) = game.EventsAfter(viewer, after, limit);
         return Wire.Json(w =>
         {
             Wire.WriteEvents(w, events);
@@ -77,9 +78,9 @@ internal static class PlayerEndpoints
     }
 
     /// <summary>The viewer, or with <c>?as=SEAT</c> (DM only) the seat the DM views as.</summary>
-    internal static Viewer AsViewer(HttpContext context, ServerState state)
+    private static Viewer AsViewer(HttpContext context, Game game)
     {
-        var viewer = ApiAuthMiddleware.ViewerOf(context);
+        var viewer = TokenAuthMiddleware.ViewerOf(context);
         var asSeat = context.Request.Query["as"].ToString();
         if (string.IsNullOrEmpty(asSeat))
         {
@@ -91,7 +92,7 @@ internal static class PlayerEndpoints
             throw new GameException(ErrorKind.Forbidden, "forbidden", "Only the DM may view as another seat.");
         }
 
-        var seat = state.Game.Seats().FirstOrDefault(s => s.Id == asSeat)
+        var seat = game.Seats().FirstOrDefault(s => s.Id == asSeat)
             ?? throw new GameException(ErrorKind.NotFound, "not_found", $"No seat '{asSeat}'.");
         return seat.Viewer;
     }

@@ -55,6 +55,7 @@ public sealed class McpCombatToolTests
 
         Assert.That(result.IsError, Is.True);
         Assert.That(result.StructuredContent!.Value.GetProperty("error").GetProperty("code").GetString(), Is.EqualTo("no_combat"));
+        Assert.That(McpHarness.Text(result), Does.Contain("party_start_combat"), "the remedy names the tool to call");
     }
 
     [Test]

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using PartyMode.Cli.Hosting;
+using PartyMode.Cli.Security;
 using PartyMode.Tests.Support;
 
 namespace PartyMode.Tests.Web;
@@ -76,7 +78,7 @@ public sealed class AccessLimitTests
     public async Task DmApi_FromAnotherMachine_IsRefusedUnlessAllowed()
     {
         await using var server = await TestServer.StartAsync();
-        var state = server.Server.State;
+        var state = server.Server.Services.GetRequiredService<DmAccessPolicy>();
         Assert.That(state.IsDmAllowedFrom(IPAddress.Loopback), Is.True);
         Assert.That(state.IsDmAllowedFrom(IPAddress.IPv6Loopback), Is.True);
         Assert.That(state.IsDmAllowedFrom(IPAddress.Parse("203.0.113.9")), Is.False);
@@ -87,7 +89,7 @@ public sealed class AccessLimitTests
 
         using var folder = new TempFolder();
         await using var open = await PartyServer.StartAsync(new PartyServerOptions { DataDirectory = folder.Path, Port = 0, BindAddress = "127.0.0.1", AllowRemoteDm = true });
-        Assert.That(open.State.IsDmAllowedFrom(IPAddress.Parse("203.0.113.9")), Is.True);
+        Assert.That(open.Services.GetRequiredService<DmAccessPolicy>().IsDmAllowedFrom(IPAddress.Parse("203.0.113.9")), Is.True);
     }
 
     [Test]

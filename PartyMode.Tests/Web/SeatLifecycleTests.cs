@@ -79,6 +79,20 @@ public sealed class SeatLifecycleTests
     }
 
     [Test]
+    public async Task SeatQrImage_RefreshAndKick_FollowTheToken()
+    {
+        await using var server = await TestServer.StartAsync();
+        var qr = Path.Combine(server.DataDirectory, "qr", "elara.png");
+        var before = await File.ReadAllBytesAsync(qr);
+
+        await server.DmPostAsync("/api/dm/seats/elara/token");
+        Assert.That(await File.ReadAllBytesAsync(qr), Is.Not.EqualTo(before), "the image encodes the new link");
+
+        await server.DmPostAsync("/api/dm/seats/elara/kick");
+        Assert.That(File.Exists(qr), Is.False, "a kicked seat has no image");
+    }
+
+    [Test]
     public async Task Player_NinthTab_IsClosedWith4409()
     {
         await using var server = await TestServer.StartAsync();

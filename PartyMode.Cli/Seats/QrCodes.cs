@@ -1,6 +1,6 @@
 using QRCoder;
 
-namespace PartyMode.Cli.Hosting;
+namespace PartyMode.Cli.Seats;
 
 /// <summary>Join QR codes for the terminal and as PNG files.</summary>
 internal static class QrCodes

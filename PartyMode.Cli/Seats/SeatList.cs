@@ -1,8 +1,7 @@
 using System.Text.Json;
-using PartyMode.Cli.Hosting;
 using PartyMode.Engine.Visibility;
 
-namespace PartyMode.Cli.Web;
+namespace PartyMode.Cli.Seats;
 
 /// <summary>The <c>{"seats":[…]}</c> shape of <c>token show --json</c> and <c>GET /api/dm/seats</c>.</summary>
 internal static class SeatList

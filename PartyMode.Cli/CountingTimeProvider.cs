@@ -1,4 +1,4 @@
-namespace PartyMode.Cli.Hosting;
+namespace PartyMode.Cli;
 
 /// <summary>
 /// Wraps the server's clock and counts the timers it has alive, so a long session can prove it leaks

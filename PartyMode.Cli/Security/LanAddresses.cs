@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 
-namespace PartyMode.Cli.Hosting;
+namespace PartyMode.Cli.Security;
 
 /// <summary>Finds the addresses a phone on the same Wi-Fi can reach.</summary>
 internal static class LanAddresses

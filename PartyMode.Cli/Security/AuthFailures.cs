@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 
-namespace PartyMode.Cli.Hosting;
+namespace PartyMode.Cli.Security;
 
 /// <summary>Counts failed authentications per non-loopback address per minute (docs/protocol.md §3.1 brute-force limit).</summary>
 internal sealed class AuthFailures(int limit, TimeProvider time, bool exemptLoopback = true)

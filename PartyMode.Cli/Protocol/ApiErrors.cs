@@ -1,6 +1,6 @@
 using PartyMode.Engine;
 
-namespace PartyMode.Cli.Web;
+namespace PartyMode.Cli.Protocol;
 
 /// <summary>Errors as docs/protocol.md §3.3 shapes them: <c>{"error":{"code","message"}}</c>.</summary>
 internal static class ApiErrors

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PartyMode.Cli.Commands;
+namespace PartyMode.Cli.Client;
 
 /// <summary>Plain, left-aligned columns for the commands' human output.</summary>
 internal sealed class TextTable(params string[] headers)

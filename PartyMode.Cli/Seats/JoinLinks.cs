@@ -1,7 +1,7 @@
 using PartyMode.Engine;
 using PartyMode.Engine.Visibility;
 
-namespace PartyMode.Cli.Hosting;
+namespace PartyMode.Cli.Seats;
 
 /// <summary>Join links of a game and their owner-only QR images in DATA/qr/ (both carry tokens).</summary>
 internal sealed class JoinLinks(Game game, DataFolder folder)

@@ -1,30 +1,31 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PartyMode.Cli.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using PartyMode.Cli.Web.Pipeline;
 using PartyMode.Engine;
 using PartyMode.Engine.Combat;
 using PartyMode.Engine.Visibility;
 
-namespace PartyMode.Cli.Web;
+namespace PartyMode.Cli.Web.Dm;
 
 /// <summary>The DM's combat endpoints (docs/protocol.md §3.7.17): each answers <c>{combat}</c>, the DM view.</summary>
 internal static class CombatEndpoints
 {
-    public static IEndpointRouteBuilder MapCombat(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapDmCombat(this IEndpointRouteBuilder app)
     {
         var combat = app.MapGroup("/api/dm/combat").WithMetadata(new RequireRole(Role.Dm));
-        combat.MapGet("", (ServerState s) => Combat(s.Game.CombatView(Viewer.Dm)));
+        combat.MapGet("", ([FromServices] Game game) => Combat(game.CombatView(Viewer.Dm)));
         combat.MapPost("/start", StartAsync);
         combat.MapPatch("/combatants/{id}", UpdateAsync);
-        combat.MapPost("/next-turn", async (ServerState s) => Combat(await s.Game.NextTurnAsync()));
+        combat.MapPost("/next-turn", async ([FromServices] Game game) => Combat(await game.NextTurnAsync()));
         combat.MapPost("/simultaneous", SimultaneousAsync);
-        combat.MapPost("/end", async (ServerState s) => Combat(await s.Game.EndCombatAsync()));
+        combat.MapPost("/end", async ([FromServices] Game game) => Combat(await game.EndCombatAsync()));
         return app;
     }
 
     private static IResult Combat(CombatView? view) => Wire.Object("combat", view);
 
-    private static async Task<IResult> StartAsync(HttpContext context, ServerState state)
+    private static async Task<IResult> StartAsync(HttpContext context, [FromServices] Game game)
     {
         var body = await JsonBody.ReadObjectAsync(context);
         var node = body["combatants"];
@@ -41,21 +42,21 @@ internal static class CombatEndpoints
         }
 
         var specs = list.Select((item, i) => ReadSpec(item, i)).ToList();
-        return Combat(await state.Game.StartCombatAsync(specs));
+        return Combat(await game.StartCombatAsync(specs));
     }
 
-    private static async Task<IResult> UpdateAsync(HttpContext context, ServerState state, string id)
+    private static async Task<IResult> UpdateAsync(HttpContext context, [FromServices] Game game, string id)
     {
         var body = await JsonBody.ReadObjectAsync(context);
         bool? hidden = body["hidden"] is null ? null : body.Bool("hidden");
-        return Combat(await state.Game.UpdateCombatantAsync(id, body.Int("hp"), body.Strings("conditions"), hidden));
+        return Combat(await game.UpdateCombatantAsync(id, body.Int("hp"), body.Strings("conditions"), hidden));
     }
 
-    private static async Task<IResult> SimultaneousAsync(HttpContext context, ServerState state)
+    private static async Task<IResult> SimultaneousAsync(HttpContext context, [FromServices] Game game)
     {
         var body = await JsonBody.ReadObjectAsync(context);
         var players = body.Strings("players") ?? (body.String("players") is { } one ? [one] : null);
-        return Combat(await state.Game.SimultaneousRoundAsync(body.String("prompt"), body.Int("timeout_seconds") ?? 300, players));
+        return Combat(await game.SimultaneousRoundAsync(body.String("prompt"), body.Int("timeout_seconds") ?? 300, players));
     }
 
     private static CombatantSpec ReadSpec(JsonNode? item, int index)

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace PartyMode.Cli.Hosting;
+namespace PartyMode.Cli;
 
 /// <summary>The version, set once in Directory.Build.props.</summary>
 internal static class BuildInfo

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace PartyMode.Cli.Commands;
+namespace PartyMode.Cli.Client;
 
 /// <summary>Small readers for DM API answers (which stay JSON) and the commands' JSON output.</summary>
 internal static class JsonText
