@@ -1,6 +1,6 @@
 namespace PartyMode.Cli.Web.Dm;
 
-/// <summary>The DM API (PROTOCOL §3, second table), one feature at a time.</summary>
+/// <summary>The DM API (docs/protocol.md §3.7), one feature at a time.</summary>
 internal static class DmApi
 {
     public static IEndpointRouteBuilder MapDmApi(this IEndpointRouteBuilder app) => app
