@@ -12,6 +12,7 @@ internal static class ConnectionLimitsSetup
         var gate = new ConnectionGate(limits, log, options.TimeProvider);
         services.AddSingleton(gate);
         services.AddSingleton(new ObserverSockets(limits, log, options.TimeProvider));
+        services.AddSingleton(new LogBudget(LogBudget.DefaultPerMinute, options.TimeProvider));
         log.Information("Connection limit {Max} (open-file limit {Files}), {PerAddress} per address, {Observers} observer screens per address (0: no cap)",
             limits.MaxConnections, limits.FileLimit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none", limits.PerAddress, limits.ObserversPerAddress);
         if (limits.Lowered(options.MaxConnections))

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PartyMode.Cli.Protocol;
 using PartyMode.Engine;
 
 namespace PartyMode.Cli.Sockets;
@@ -12,6 +13,7 @@ internal static class ClientFrames
         try
         {
             using var doc = JsonDocument.Parse(bytes);
+            JsonUnicode.RefuseBadText(bytes);
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
             {

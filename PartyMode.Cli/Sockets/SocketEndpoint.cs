@@ -44,7 +44,18 @@ internal static class SocketEndpoint
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var remote = context.Connection.RemoteIpAddress;
-        var auth = await ReadAuthAsync(socket, clock, context.RequestAborted);
+        (string? Token, long? LastSeq)? auth;
+        try
+        {
+            auth = await ReadAuthAsync(socket, clock, context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
+        {
+            // A phone that lost its Wi-Fi mid-connect: nothing to answer and nothing worth a stack trace.
+            log.Debug("Socket from {Remote} dropped before authenticating", remote);
+            return;
+        }
+
         if (auth is null)
         {
             return;
@@ -179,7 +190,7 @@ internal static class SocketEndpoint
                     var root = doc.RootElement;
                     if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var type) && type.ValueEquals("auth"))
                     {
-                        var token = root.TryGetProperty("token", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+                        var token = root.TryGetProperty("token", out var t) && t.ValueKind == JsonValueKind.String ? TokenText(t) : null;
                         long? lastSeq = root.TryGetProperty("last_seq", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt64(out var n) && n >= 0 ? n : null;
                         return (token, lastSeq);
                     }
@@ -195,6 +206,19 @@ internal static class SocketEndpoint
         finally
         {
             await stopTimer.CancelAsync();
+        }
+    }
+
+    // A token that is no Unicode text (a lone surrogate, invalid UTF-8) is simply a wrong token: 4401.
+    private static string TokenText(JsonElement token)
+    {
+        try
+        {
+            return token.GetString() ?? "";
+        }
+        catch (InvalidOperationException)
+        {
+            return "";
         }
     }
 

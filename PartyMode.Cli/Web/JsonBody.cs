@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PartyMode.Cli.Protocol;
 using PartyMode.Engine;
 
 namespace PartyMode.Cli.Web;
@@ -29,9 +30,11 @@ internal static class JsonBody
             return [];
         }
 
+        var bytes = buffer.ToArray();
         try
         {
-            return JsonNode.Parse(buffer.ToArray()) as JsonObject
+            JsonUnicode.RefuseBadText(bytes);
+            return JsonNode.Parse(bytes) as JsonObject
                 ?? throw new GameException(ErrorKind.BadRequest, "bad_json", "The body must be a JSON object.");
         }
         catch (JsonException ex)

@@ -21,7 +21,6 @@ internal static class PageEndpoints
 
     private static IResult Play(HttpContext context, [FromServices] Game game, [FromServices] AuthFailures authFailures)
     {
-        NoReferrer(context);
         context.Response.Headers.CacheControl = "no-store";
         var token = context.Request.Query["token"].ToString();
         if (token.Length > 0)
@@ -49,27 +48,14 @@ internal static class PageEndpoints
 
     private static IResult Embedded(HttpContext context, string path)
     {
-        if (path.Contains("..", StringComparison.Ordinal))
-        {
-            return Results.NotFound();
-        }
-
-        var stream = Resources.GetManifestResourceStream("static/" + path);
+        var stream = path.Contains("..", StringComparison.Ordinal) ? null : Resources.GetManifestResourceStream("static/" + path);
         if (stream is null)
         {
             return Results.Content(PlainPage("Not found", "There is no such page."), "text/html; charset=utf-8", statusCode: 404);
         }
 
-        NoReferrer(context);
-        context.Response.Headers["X-Content-Type-Options"] = "nosniff";
-        context.Response.Headers.ContentSecurityPolicy =
-            "default-src 'self'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'";
         return Results.Stream(stream, ContentType(path));
     }
-
-    private static void NoReferrer(HttpContext context) =>
-        // Join links carry tokens: never let them leak through a Referer header.
-        context.Response.Headers["Referrer-Policy"] = "no-referrer";
 
     private static string ContentType(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {

@@ -1,3 +1,4 @@
+using PartyMode.Cli.Limits;
 using PartyMode.Cli.Security;
 using PartyMode.Cli.Web.Dm;
 using PartyMode.Cli.Web.Pipeline;
@@ -5,7 +6,7 @@ using PartyMode.Engine;
 
 namespace PartyMode.Cli.Web;
 
-/// <summary>The HTTP side: its pipeline (request log, error mapping, token auth, unknown API routes) and its routes.</summary>
+/// <summary>The HTTP side: its pipeline (request log, no-store, page headers, error mapping, token auth, unknown API routes) and its routes.</summary>
 internal static class WebApi
 {
     public static IServiceCollection AddWebApi(this IServiceCollection services) => services.AddSingleton<ServerControl>();
@@ -18,7 +19,9 @@ internal static class WebApi
     {
         var services = app.ApplicationServices;
         return app
-            .Use(next => new RequestLogMiddleware(next, services.GetRequiredService<Serilog.ILogger>()).InvokeAsync)
+            .Use(next => new RequestLogMiddleware(next, services.GetRequiredService<Serilog.ILogger>(), services.GetRequiredService<LogBudget>()).InvokeAsync)
+            .Use(next => new NoStoreMiddleware(next).InvokeAsync)
+            .Use(next => new PageHeadersMiddleware(next).InvokeAsync)
             .Use(next => new ErrorMappingMiddleware(next).InvokeAsync)
             .Use(next => new TokenAuthMiddleware(next, services.GetRequiredService<Game>(), services.GetRequiredService<AuthFailures>(), services.GetRequiredService<DmAccessPolicy>()).InvokeAsync)
             .Use(next => new UnknownApiRouteMiddleware(next).InvokeAsync);

@@ -41,7 +41,7 @@ internal static class QueueEndpoints
     {
         var text = context.Request.Query["wait"].ToString();
         var wait = 0.0;
-        if (text.Length > 0 && (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out wait) || wait < 0 || wait > 60))
+        if (text.Length > 0 && (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out wait) || !double.IsFinite(wait) || wait < 0 || wait > 60))
         {
             throw new GameException(ErrorKind.BadRequest, "bad_request", "'wait' is seconds from 0 to 60.");
         }
