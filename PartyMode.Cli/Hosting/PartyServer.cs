@@ -1,11 +1,13 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using PartyMode.Cli.Publishing;
 using PartyMode.Cli.Sockets;
 using PartyMode.Cli.Storage;
 using PartyMode.Cli.Web;
 using PartyMode.Engine;
 using PartyMode.Engine.Campaigns;
+using PartyMode.Engine.Storage;
 using Serilog;
 
 namespace PartyMode.Cli.Hosting;
@@ -67,9 +69,13 @@ internal sealed class PartyServer : IAsyncDisposable
         var stateSlot = new ServerStateSlot();
         var hostTask = Task.Run(() => CreateHost(options, log, stateSlot), cancellationToken);
         LiteDbGameStore? store = null;
+        // The hub needs no game: committed changes reach it through the pipeline, which the store drives.
+        var clock = new CountingTimeProvider(options.TimeProvider);
+        var hub = new SocketHub(clock, log);
+        var watermark = new CommitWatermark();
         try
         {
-            store = new LiteDbGameStore(folder.DataFile, log, options.FlushToDisk);
+            store = new LiteDbGameStore(folder.DataFile, log, options.FlushToDisk, committed: new CommitPipeline(watermark, hub));
             var (campaign, given) = await campaignTask;
             if (options.Reset)
             {
@@ -91,11 +97,13 @@ internal sealed class PartyServer : IAsyncDisposable
                 Random = options.DiceSeed is { } seed ? new Random(seed) : Random.Shared,
             };
             var storeOpened = System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds;
-            var clock = new CountingTimeProvider(options.TimeProvider);
-            var (game, imported) = Game.Open(store, campaign, TokenKey.LoadOrCreate(folder), gameOptions, clock, given);
+            var key = TokenKey.LoadOrCreate(folder);
+            var game = Game.Load(store, watermark, key, gameOptions, clock, given ? campaign.Id : null);
+            var imported = game is null;
+            game ??= Game.Import(store, watermark, campaign, key, gameOptions, clock);
             var gameOpened = System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds;
             var app = await hostTask;
-            var server = await StartHostAsync(app, stateSlot, options, folder, daemonLock, log, store, game, imported, clock, cancellationToken);
+            var server = await StartHostAsync(app, stateSlot, options, folder, daemonLock, log, store, game, hub, imported, clock, cancellationToken);
             log.Information("Started in {Total:0} ms (store open {Store:0} ms, game open {Game:0} ms; process up {Process:0} ms before)",
                 System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds, storeOpened, gameOpened - storeOpened,
                 (DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds - System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds);
@@ -105,6 +113,7 @@ internal sealed class PartyServer : IAsyncDisposable
         {
             await DisposeUnstartedAsync(hostTask);
             store?.Dispose();
+            hub.Dispose();
             await log.DisposeAsync();
             daemonLock.Dispose();
             throw;
@@ -163,12 +172,9 @@ internal sealed class PartyServer : IAsyncDisposable
 
     private static async Task<PartyServer> StartHostAsync(
         WebApplication app, ServerStateSlot stateSlot, PartyServerOptions options, DataFolder folder, DaemonLock daemonLock,
-        Serilog.Core.Logger log, LiteDbGameStore store, Game game, bool imported, CountingTimeProvider clock, CancellationToken cancellationToken)
+        Serilog.Core.Logger log, LiteDbGameStore store, Game game, SocketHub hub, bool imported, CountingTimeProvider clock, CancellationToken cancellationToken)
     {
-        var hub = new SocketHub(game, clock, log);
         var state = new ServerState(game, hub, options, log, folder, clock, store);
-        game.Listener = hub;
-        game.IsConnected = hub.IsConnected;
         stateSlot.State = state;
 
         var server = new PartyServer(app, store, daemonLock, log, state, imported);

@@ -2,6 +2,8 @@ using System.Text.Json;
 using PartyMode.Cli.Hosting;
 using PartyMode.Engine;
 
+using PartyMode.Cli.Protocol;
+
 namespace PartyMode.Cli.Sockets;
 
 /// <summary>Handles what an authenticated client sends: <c>pong</c> and <c>action</c>; anything else gets an <c>error</c>.</summary>

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 using PartyMode.Cli.Hosting;
+using PartyMode.Cli.Protocol;
 using PartyMode.Cli.Web;
 using PartyMode.Engine;
 using PartyMode.Engine.Visibility;
@@ -189,39 +190,14 @@ internal static class SocketEndpoint
         c.SkipThroughSeq = watermark;
         var welcome = game.Welcome(viewer);
         var newest = game.NewestVisibleSeq(viewer, watermark);
-        var bytes = Frames.Write(w =>
-        {
-            w.WriteString("type", "welcome");
-            w.WriteString("role", viewer.RoleName);
-            if (viewer.Role == Role.Player)
-            {
-                w.WriteString("player_id", viewer.SeatId);
-            }
-            else
-            {
-                w.WriteNull("player_id");
-            }
-
-            w.WriteString("name", name);
-            w.WriteNumber("last_seq", newest);
-            if (welcome.Character is not null)
-            {
-                w.WritePropertyName("character");
-                JsonSerializer.Serialize(w, welcome.Character, EngineJson.Options);
-            }
-
-            w.WritePropertyName("party");
-            JsonSerializer.Serialize(w, welcome.Party, EngineJson.Options);
-            w.WritePropertyName("combat");
-            JsonSerializer.Serialize(w, welcome.Combat, EngineJson.Options);
-        });
+        var bytes = Frames.Welcome(viewer, name, newest, welcome, state.Hub.IsConnected);
         await SendAsync(c.Socket, bytes, ct);
 
         if (lastSeq is null)
         {
             foreach (var e in game.NewestEvents(viewer, DefaultReplay, watermark))
             {
-                await SendAsync(c.Socket, e.WireBytes, ct);
+                await SendAsync(c.Socket, EventJson.Bytes(e), ct);
             }
 
             return;
@@ -241,7 +217,7 @@ internal static class SocketEndpoint
 
         foreach (var e in events)
         {
-            await SendAsync(c.Socket, e.WireBytes, ct);
+            await SendAsync(c.Socket, EventJson.Bytes(e), ct);
         }
     }
 

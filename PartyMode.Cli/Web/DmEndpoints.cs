@@ -68,7 +68,7 @@ internal static class DmEndpoints
                 w.WriteNumber("connections", connections);
                 if (state.Hub.LastSeen(seat.Id) is { } seen)
                 {
-                    w.WriteString("last_seen", Engine.Events.EventWire.Iso(seen));
+                    w.WriteString("last_seen", Protocol.EventJson.Iso(seen));
                 }
                 else
                 {
@@ -83,27 +83,19 @@ internal static class DmEndpoints
             w.WriteStartObject("queue");
             foreach (var (status, count) in counts)
             {
-                w.WriteNumber(Engine.Events.EventWire.StatusName(status), count);
+                w.WriteNumber(Protocol.StatusWords.Name(status), count);
             }
 
             w.WriteEndObject();
-            w.WritePropertyName("combat");
-            JsonSerializer.Serialize(w, game.CombatView(Viewer.Dm), EngineJson.Options);
+            Protocol.CombatJson.WriteProperty(w, game.CombatView(Viewer.Dm));
         });
     }
 
     private static IResult ListActions(HttpContext context, ServerState state)
     {
         var text = context.Request.Query["status"].ToString();
-        ActionStatus? status = text switch
-        {
-            "" => null,
-            "pending" => ActionStatus.Pending,
-            "processing" => ActionStatus.Processing,
-            "resolved" => ActionStatus.Resolved,
-            "cancelled" => ActionStatus.Cancelled,
-            _ => throw new GameException(ErrorKind.BadRequest, "bad_request", $"Unknown status '{text}': use pending, processing, resolved or cancelled."),
-        };
+        ActionStatus? status = text.Length == 0 ? null : Protocol.StatusWords.Parse(text)
+            ?? throw new GameException(ErrorKind.BadRequest, "bad_request", $"Unknown status '{text}': use {Protocol.StatusWords.All}.");
         return Wire.Actions(state.Game.ListActions(status));
     }
 
@@ -127,7 +119,7 @@ internal static class DmEndpoints
         return Wire.Json(w =>
         {
             w.WritePropertyName("action");
-            Engine.Events.EventWire.WriteAction(w, action);
+            Protocol.EventJson.WriteAction(w, action);
             Wire.WriteEvents(w, events);
         });
     }

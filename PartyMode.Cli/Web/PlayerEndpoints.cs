@@ -59,7 +59,7 @@ internal static class PlayerEndpoints
     private static IResult Party(HttpContext context, ServerState state)
     {
         var viewer = AsViewer(context, state);
-        return Wire.Object("party", state.Game.GetParty(viewer));
+        return Wire.Json(w => Protocol.PartyJson.WriteProperty(w, state.Game.GetParty(viewer), state.Hub.IsConnected));
     }
 
     private static IResult Events(HttpContext context, ServerState state)
