@@ -1,6 +1,6 @@
 using PartyMode.Engine.Campaigns;
 
-namespace PartyMode.Tests.Engine;
+namespace PartyMode.Tests.Engine.Campaigns;
 
 public sealed class CampaignLoaderTests
 {

@@ -3,7 +3,7 @@ using PartyMode.Engine;
 using PartyMode.Engine.Actions;
 using PartyMode.Engine.Visibility;
 
-namespace PartyMode.Tests.Engine;
+namespace PartyMode.Tests.Engine.Actions;
 
 public sealed class ActionQueueTests
 {

@@ -1,7 +1,7 @@
 using PartyMode.Engine;
 using PartyMode.Engine.Dice;
 
-namespace PartyMode.Tests.Engine;
+namespace PartyMode.Tests.Engine.Dice;
 
 public sealed class DiceRollerTests
 {

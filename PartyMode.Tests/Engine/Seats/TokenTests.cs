@@ -2,7 +2,7 @@ using PartyMode.Engine;
 using PartyMode.Engine.Seats;
 using PartyMode.Engine.Visibility;
 
-namespace PartyMode.Tests.Engine;
+namespace PartyMode.Tests.Engine.Seats;
 
 public sealed class TokenTests
 {
