@@ -42,16 +42,16 @@ internal sealed class CampaignBook(TableState table, Roster roster, Narrator nar
                 throw GameException.BadRequest("bad_request", "A character's id cannot change.");
             }
 
-            if (!merged.ContainsKey(key) && !CampaignLoader.CharacterFields.Contains(key))
+            if (!merged.ContainsKey(key) && !CharacterReader.Fields.Contains(key))
             {
-                throw GameException.BadRequest("unknown_field", $"'{key}' is not a character sheet field. Fields: {string.Join(", ", CampaignLoader.CharacterFields)}.");
+                throw GameException.BadRequest("unknown_field", $"'{key}' is not a character sheet field. Fields: {string.Join(", ", CharacterReader.Fields)}.");
             }
 
             merged[key] = value?.DeepClone();
         }
 
         var problems = new List<string>();
-        var updated = CampaignLoader.ReadCharacter(JsonSerializer.SerializeToElement(merged, EngineJson.Options), "$", problems);
+        var updated = CharacterReader.Read(JsonSerializer.SerializeToElement(merged, EngineJson.Options), "$", problems);
         if (problems.Count > 0 || updated is null)
         {
             throw GameException.BadRequest("bad_character", string.Join("; ", problems));
