@@ -32,5 +32,4 @@ namespace PartyMode.Engine;
 [JsonSerializable(typeof(Seat))]
 [JsonSerializable(typeof(GameMeta))]
 [JsonSerializable(typeof(CombatState))]
-[JsonSerializable(typeof(CombatView))]
 internal sealed partial class EngineJsonContext : JsonSerializerContext;

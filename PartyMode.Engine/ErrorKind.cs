@@ -6,9 +6,6 @@ public enum ErrorKind
     /// <summary>The request itself is wrong (400).</summary>
     BadRequest,
 
-    /// <summary>The token is missing, malformed, unknown or superseded (401).</summary>
-    Unauthorized,
-
     /// <summary>The seat may not do this (403).</summary>
     Forbidden,
 

@@ -1,335 +1,306 @@
+using System.Text.Json.Nodes;
 using PartyMode.Engine.Actions;
+using PartyMode.Engine.Campaigns;
 using PartyMode.Engine.Combat;
 using PartyMode.Engine.Events;
 using PartyMode.Engine.Model;
+using PartyMode.Engine.Narration;
 using PartyMode.Engine.Seats;
 using PartyMode.Engine.Storage;
+using PartyMode.Engine.Table;
 using PartyMode.Engine.Visibility;
 
 namespace PartyMode.Engine;
 
 /// <summary>
-/// One game at the table: seats, characters, the action queue, the event log and combat.
-/// All state lives in memory behind one lock; every change is handed to the store inside that lock
-/// (so commits keep their order) and acknowledged only once the store has made it durable.
+/// One game at the table, as a thin façade over its features (seats, action queue, narration and dice,
+/// turn order, simultaneous rounds, campaign book, event log) that share one table state. It owns the one
+/// lock: every read and write runs under it, and every write is one transaction handed to the store
+/// inside the lock (so commits keep their order) and acknowledged only once the store has made it durable.
 /// </summary>
-public sealed partial class Game : IDisposable
+public sealed class Game : IDisposable
 {
-    private readonly object _gate = new();
-    private readonly IGameStore _store;
+    private readonly TableWriter _writer;
     private readonly TimeProvider _time;
-    private readonly GameOptions _options;
-    private readonly TokenIssuer _tokens;
-    private readonly Dictionary<string, Seat> _seats = new(StringComparer.Ordinal);
-    private readonly List<Seat> _seatOrder = [];
-    private readonly Dictionary<string, string> _currentTokens = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Character> _characters = new(StringComparer.Ordinal);
-    private readonly List<string> _characterOrder = [];
-    private readonly Dictionary<string, Npc> _npcs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Location> _locations = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, GameAction> _actions = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<long, GameAction> _pending = [];
-    private readonly Dictionary<(string Seat, string ClientId), string> _clientIds = [];
-    private readonly List<GameEvent> _events = [];
-    private readonly Dictionary<string, Queue<DateTimeOffset>> _rate = new(StringComparer.Ordinal);
-    private TaskCompletionSource _pendingSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private long _nextSeq = 1;
-    private long _nextActionNumber = 1;
-    private long _committedSeq;
-    private CombatState? _combat;
-    private Exception? _storeFault;
+    private readonly TableState _table;
+    private readonly EventLog _log;
+    private readonly RoundTimer _roundTimer;
+    private readonly SimultaneousRounds _rounds;
+    private readonly Narrator _narrator;
+    private readonly TurnOrder _turns;
+    private readonly ActionQueue _queue;
+    private readonly CampaignBook _book;
+    private readonly SeatRegistry _seats;
 
-    private Game(IGameStore store, TimeProvider time, GameOptions options, byte[] tokenKey, GameMeta meta)
+    private Game(IGameStore store, CommitWatermark watermark, byte[] tokenKey, GameOptions options, TimeProvider time, GameMeta meta)
     {
-        _store = store;
         _time = time;
-        _options = options;
-        _tokens = new TokenIssuer(tokenKey);
-        Meta = meta;
+        _table = new TableState(meta);
+        _log = new EventLog(watermark);
+        _writer = new TableWriter(store, _log, time);
+        _roundTimer = new RoundTimer(time, OnRoundDeadline);
+        _rounds = new SimultaneousRounds(_table, options, _roundTimer);
+        var roster = new Roster(_table);
+        _narrator = new Narrator(_table, options);
+        _turns = new TurnOrder(_table, roster, _rounds);
+        _queue = new ActionQueue(_table, options, _narrator, _turns, _rounds);
+        _book = new CampaignBook(_table, roster, _narrator, _turns);
+        _seats = new SeatRegistry(_table, new TokenIssuer(tokenKey), _queue, _rounds);
     }
 
     /// <summary>The game's identity.</summary>
-    public GameMeta Meta { get; }
-
-    /// <summary>Told of every committed change (the socket hub). Set once before serving.</summary>
-    public IGameListener? Listener { get; set; }
-
-    /// <summary>Whether a seat has a live connection (the socket hub answers); used for rosters.</summary>
-    public Func<string, bool> IsConnected { get; set; } = static _ => false;
+    public GameMeta Meta => _table.Meta;
 
     /// <summary>The newest committed seq.</summary>
-    public long CommittedSeq => Interlocked.Read(ref _committedSeq);
+    public long CommittedSeq => _log.CommittedSeq;
 
-    /// <summary>
-    /// Opens the game of a store, importing <paramref name="campaign"/> when the store is empty.
-    /// </summary>
+    /// <summary>Opens the game a store holds.</summary>
     /// <param name="store">The durable store.</param>
-    /// <param name="campaign">The campaign to import into an empty store.</param>
+    /// <param name="watermark">The committed watermark the host's commit pipeline advances; it starts at the newest stored event.</param>
     /// <param name="tokenKey">The secret tokens derive from.</param>
     /// <param name="options">Limits.</param>
     /// <param name="time">The clock.</param>
-    /// <param name="campaignGiven">True when the user named the campaign: a stored game of another one is then refused.</param>
-    /// <returns>The opened game and whether it was imported just now.</returns>
+    /// <param name="campaignId">When given, a stored game of another campaign is refused.</param>
+    /// <returns>The game, or null when the store is empty.</returns>
     /// <exception cref="CampaignMismatchException">The store holds a game of another campaign.</exception>
-    public static (Game Game, bool Imported) Open(IGameStore store, Campaign campaign, byte[] tokenKey, GameOptions options, TimeProvider time, bool campaignGiven = true)
+    public static Game? Load(IGameStore store, CommitWatermark watermark, byte[] tokenKey, GameOptions options, TimeProvider time, string? campaignId = null)
     {
         var stored = store.Load();
-        if (stored is not null)
+        if (stored is null)
         {
-            if (campaignGiven && !string.Equals(stored.Meta.CampaignId, campaign.Id, StringComparison.Ordinal))
-            {
-                throw new CampaignMismatchException(stored.Meta.CampaignId, campaign.Id);
-            }
-
-            var game = new Game(store, time, options, tokenKey, stored.Meta);
-            game.Restore(stored);
-            return (game, false);
+            return null;
         }
 
+        if (campaignId is not null && !string.Equals(stored.Meta.CampaignId, campaignId, StringComparison.Ordinal))
+        {
+            throw new CampaignMismatchException(stored.Meta.CampaignId, campaignId);
+        }
+
+        var game = new Game(store, watermark, tokenKey, options, time, stored.Meta);
+        game._writer.Run(() =>
+        {
+            TableLoader.Restore(stored, game._table, game._seats, game._queue, game._log);
+            game._rounds.Restore();
+        });
+
+        return game;
+    }
+
+    /// <summary>Starts a new game from a campaign in an empty store; returns once the import is durable.</summary>
+    /// <param name="store">The durable store (empty).</param>
+    /// <param name="watermark">The committed watermark the host's commit pipeline advances.</param>
+    /// <param name="campaign">The campaign to import.</param>
+    /// <param name="tokenKey">The secret tokens derive from.</param>
+    /// <param name="options">Limits.</param>
+    /// <param name="time">The clock.</param>
+    /// <returns>The game.</returns>
+    public static Game Import(IGameStore store, CommitWatermark watermark, Campaign campaign, byte[] tokenKey, GameOptions options, TimeProvider time)
+    {
         var meta = new GameMeta { CampaignId = campaign.Id, CampaignName = campaign.Name, CreatedAt = time.GetUtcNow() };
-        var created = new Game(store, time, options, tokenKey, meta);
-        created.Import(campaign).GetAwaiter().GetResult();
-        return (created, true);
+        var game = new Game(store, watermark, tokenKey, options, time, meta);
+        // Waited for here: the host starts serving only once the imported game is durable.
+        game._writer.WriteAsync(tx =>
+        {
+            TableLoader.Import(tx, campaign, game._table, game._seats);
+            return true;
+        }).GetAwaiter().GetResult();
+        return game;
     }
 
     /// <summary>Stops the game's timers (a simultaneous round's deadline); the host calls it before closing the store.</summary>
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            _roundTimer?.Dispose();
-            _roundTimer = null;
-        }
-    }
+    public void Dispose() => _writer.Run(_roundTimer.Dispose);
 
     /// <summary>The current token of a seat.</summary>
     /// <param name="seatId">The seat id.</param>
-    /// <returns>The token.</returns>
-    public string TokenFor(string seatId)
-    {
-        lock (_gate)
-        {
-            return _currentTokens.TryGetValue(seatId, out var token) ? token : throw GameException.NotFound("seat", seatId);
-        }
-    }
+    public string TokenFor(string seatId) => _writer.Read(() => _seats.TokenFor(seatId));
 
-    /// <summary>Checks a presented token in constant time against every seat's current token.</summary>
+    /// <summary>Checks a presented token in constant time against every seat's current token; never throws.</summary>
     /// <param name="token">What the client sent.</param>
-    /// <returns>The result; never throws.</returns>
-    public AuthResult Authenticate(string? token)
+    /// <returns>The result.</returns>
+    public AuthResult Authenticate(string? token) =>
+        TokenIssuer.IsWellFormed(token) ? _writer.Read(() => _seats.Authenticate(token!)) : AuthResult.Invalid;
+
+    /// <summary>Every seat (copies), players first (campaign order), then observer and DM.</summary>
+    public IReadOnlyList<Seat> Seats() => _writer.Read(_seats.All);
+
+    /// <summary>Issues a new token for a player seat or the observer seat; the old one stops working at once. Lifts a kick.</summary>
+    /// <param name="seatId">A player id or <c>observer</c>.</param>
+    /// <returns>The new token.</returns>
+    public Task<string> RefreshSeatAsync(string seatId) => _writer.WriteAsync(tx => _seats.Refresh(tx, seatId));
+
+    /// <summary>Revokes a seat until a refresh: its open actions are cancelled, it leaves an open round, its sockets are closed.</summary>
+    /// <param name="seatId">A player id or <c>observer</c>.</param>
+    /// <returns>The cancelled actions.</returns>
+    public Task<IReadOnlyList<GameAction>> KickSeatAsync(string seatId) => _writer.WriteAsync(tx => _seats.Kick(tx, seatId));
+
+    /// <summary>Committed events the viewer may see with seq after <paramref name="after"/>, ascending, up to <paramref name="upTo"/> (default: the newest committed).</summary>
+    /// <param name="viewer">Who reads.</param>
+    /// <param name="after">Exclusive lower bound.</param>
+    /// <param name="limit">At most this many.</param>
+    /// <param name="upTo">Inclusive upper bound.</param>
+    /// <returns>The page and whether more follow.</returns>
+    public (IReadOnlyList<GameEvent> Events, bool HasMore) EventsAfter(Viewer viewer, long after, int limit, long? upTo = null) =>
+        _writer.Read(() => _log.After(viewer, after, limit, upTo));
+
+    /// <summary>The newest <paramref name="count"/> committed events the viewer may see, ascending, up to <paramref name="upTo"/>.</summary>
+    /// <param name="viewer">Who reads.</param>
+    /// <param name="count">How many.</param>
+    /// <param name="upTo">Inclusive upper bound (default: the newest committed seq).</param>
+    /// <returns>The events.</returns>
+    public IReadOnlyList<GameEvent> NewestEvents(Viewer viewer, int count, long? upTo = null) => _writer.Read(() => _log.Newest(viewer, count, upTo));
+
+    /// <summary>The newest committed seq the viewer may see, up to <paramref name="upTo"/> (0 when none).</summary>
+    /// <param name="viewer">Who reads.</param>
+    /// <param name="upTo">Inclusive upper bound (default: the newest committed seq).</param>
+    /// <returns>The seq.</returns>
+    public long NewestVisibleSeq(Viewer viewer, long? upTo = null) => _writer.Read(() => _log.NewestVisibleSeq(viewer, upTo));
+
+    /// <summary>What a socket's welcome carries for this viewer: own sheet (players), roster (without presence) and combat view.</summary>
+    /// <param name="viewer">Who connects.</param>
+    /// <returns>The state, filtered for the viewer.</returns>
+    public WelcomeState Welcome(Viewer viewer) => _writer.Read(() => new WelcomeState(
+        viewer.Role == Role.Player && _table.Characters.ContainsKey(viewer.SeatId) ? _book.GetCharacter(viewer, viewer.SeatId) : null,
+        _book.Party(viewer),
+        _turns.View(viewer)));
+
+    /// <summary>Scene text not tied to an action: a narrative for an audience (default public), private parts per player id, a DM note.</summary>
+    public Task<IReadOnlyList<GameEvent>> NarrateAsync(string? narrative, Audience? audience, IReadOnlyDictionary<string, string>? privateParts, string? dmOnly) =>
+        _writer.WriteAsync(tx => _narrator.Narrate(tx, narrative, audience, privateParts, dmOnly));
+
+    /// <summary>A private message from the DM to some players.</summary>
+    public Task<IReadOnlyList<GameEvent>> WhisperAsync(IReadOnlyList<string> to, string? text) => _writer.WriteAsync(tx => _narrator.Whisper(tx, to, text));
+
+    /// <summary>Rolls dice (e.g. <c>2d6+3</c>, <c>4d6kh3</c>, <c>1d20adv</c>) seen by <c>public</c>, <c>party</c>, <c>private</c> (the player <paramref name="forPlayer"/>) or <c>dm</c>.</summary>
+    /// <returns>The stored roll event.</returns>
+    public Task<GameEvent> RollAsync(string? expr, string? visibility, string? forPlayer, string? label) =>
+        _writer.WriteAsync(tx => _narrator.Roll(tx, _narrator.Dice(expr), visibility, forPlayer, label));
+
+    /// <summary>Submits a player's action; in combat only on the player's turn or in an open simultaneous round (whose actions are held until it closes).</summary>
+    /// <returns>The action, and false when the same <paramref name="clientId"/> had already queued it.</returns>
+    public Task<(GameAction Action, bool Created)> SubmitActionAsync(Viewer viewer, string? text, string? clientId, bool isPrivate) =>
+        _writer.WriteAsync(tx => _queue.Submit(tx, viewer, text, clientId, isPrivate));
+
+    /// <summary>An action the viewer may see (their own, or any for the DM).</summary>
+    public GameAction GetAction(Viewer viewer, string id) => _writer.Read(() => _queue.Get(viewer, id));
+
+    /// <summary>The DM's list of actions, oldest first, optionally of one status.</summary>
+    public IReadOnlyList<GameAction> ListActions(ActionStatus? status) => _writer.Read(() => _queue.List(status));
+
+    /// <summary>Counts of actions by status.</summary>
+    /// <returns>pending, processing, resolved, cancelled.</returns>
+    public IReadOnlyDictionary<ActionStatus, int> QueueCounts() => _writer.Read(_queue.Counts);
+
+    /// <summary>Takes the oldest pending action (now processing), waiting up to <paramref name="wait"/> for one.</summary>
+    /// <returns>The action, or null when none arrived in time.</returns>
+    public async Task<GameAction?> NextActionAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
-        if (!TokenIssuer.IsWellFormed(token))
+        var deadline = _time.GetUtcNow() + wait;
+        while (true)
         {
-            return AuthResult.Invalid;
-        }
-
-        lock (_gate)
-        {
-            Seat? match = null;
-            foreach (var seat in _seatOrder)
+            var (action, arrived) = await _writer.WriteAsync(_queue.TakeNext).ConfigureAwait(false);
+            var remaining = deadline - _time.GetUtcNow();
+            if (action is not null || remaining <= TimeSpan.Zero)
             {
-                // Compare with every seat so timing does not depend on which one matched.
-                if (TokenIssuer.Matches(token!, _currentTokens[seat.Id]))
-                {
-                    match = seat;
-                }
+                return action;
             }
 
-            if (match is null)
-            {
-                return AuthResult.Invalid;
-            }
-
-            return match.Kicked ? new AuthResult(AuthStatus.Kicked, match.Viewer, match.Name) : new AuthResult(AuthStatus.Ok, match.Viewer, match.Name);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await Task.WhenAny(arrived, Task.Delay(remaining, _time, timeout.Token)).ConfigureAwait(false);
+            await timeout.CancelAsync().ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
         }
     }
 
-    /// <summary>Every seat, players first (campaign order), then observer and DM.</summary>
-    /// <returns>Copies of the seats.</returns>
-    public IReadOnlyList<Seat> Seats()
+    /// <summary>Resolves an action: the narrative (for <paramref name="narrativeAudience"/>, default public), private parts and DM note become events.</summary>
+    /// <returns>The resolved action and the stored events.</returns>
+    public Task<(GameAction Action, IReadOnlyList<GameEvent> Events)> ResolveAsync(
+        string id, string? narrative, IReadOnlyDictionary<string, string>? privateParts, string? dmOnly, Audience? narrativeAudience = null) =>
+        _writer.WriteAsync(tx => _queue.Resolve(tx, id, narrative, privateParts, dmOnly, narrativeAudience));
+
+    /// <summary>Puts a processing action back at the head of the queue (a DM that crashed mid-action).</summary>
+    public Task<GameAction> RequeueAsync(string id) => _writer.WriteAsync(tx => _queue.Requeue(tx, id));
+
+    /// <summary>Cancels a pending or processing action; the player is told <paramref name="reason"/>.</summary>
+    public Task<GameAction> CancelAsync(string id, string? reason) => _writer.WriteAsync(tx => _queue.Cancel(tx, id, reason));
+
+    /// <summary>The full sheet, for its owner or the DM; anyone else gets not-found.</summary>
+    public Character GetCharacter(Viewer viewer, string id) => _writer.Read(() => _book.GetCharacter(viewer, id));
+
+    /// <summary>All sheets (DM), in campaign order.</summary>
+    public IReadOnlyList<Character> ListCharacters() => _writer.Read(_book.ListCharacters);
+
+    /// <summary>The roster as <paramref name="viewer"/> may see it; presence is the host's to add.</summary>
+    /// <returns>One line per character.</returns>
+    public IReadOnlyList<PartyMember> GetParty(Viewer viewer) => _writer.Read(() => _book.Party(viewer));
+
+    /// <summary>Replaces the given sheet fields (lists replace whole, e.g. <c>{"hp":40,"conditions":["poisoned"]}</c>) and tells the table.</summary>
+    /// <returns>The updated sheet.</returns>
+    public Task<Character> PatchCharacterAsync(string id, JsonObject patch) => _writer.WriteAsync(tx => _book.PatchCharacter(tx, id, patch));
+
+    /// <summary>The NPCs the players know, public fields only.</summary>
+    public IReadOnlyList<PublicEntry> KnownNpcs() => _writer.Read(_book.KnownNpcs);
+
+    /// <summary>The locations the players have discovered, public fields only.</summary>
+    public IReadOnlyList<PublicEntry> DiscoveredLocations() => _writer.Read(_book.DiscoveredLocations);
+
+    /// <summary>Every NPC with DM notes (DM).</summary>
+    public IReadOnlyList<Npc> ListNpcs() => _writer.Read(_book.ListNpcs);
+
+    /// <summary>One NPC with DM notes (DM).</summary>
+    public Npc GetNpc(string id) => _writer.Read(() => _book.GetNpc(id));
+
+    /// <summary>Every location with DM notes (DM).</summary>
+    public IReadOnlyList<Location> ListLocations() => _writer.Read(_book.ListLocations);
+
+    /// <summary>One location with DM notes (DM).</summary>
+    public Location GetLocation(string id) => _writer.Read(() => _book.GetLocation(id));
+
+    /// <summary>Makes an NPC known to the players, with an event for the party (default text: its public description).</summary>
+    /// <returns>The NPC (DM view).</returns>
+    public Task<Npc> RevealNpcAsync(string id, string? narrative) => _writer.WriteAsync(tx => _book.RevealNpc(tx, id, narrative));
+
+    /// <summary>Marks a location discovered, with an event for the party (default text: its description).</summary>
+    /// <returns>The location (DM view).</returns>
+    public Task<Location> RevealLocationAsync(string id, string? narrative) => _writer.WriteAsync(tx => _book.RevealLocation(tx, id, narrative));
+
+    /// <summary>The combat view for one viewer (null out of combat).</summary>
+    public CombatView? CombatView(Viewer viewer) => _writer.Read(() => _turns.View(viewer));
+
+    /// <summary>Starts a turn-based fight (initiative order; a PC's numbers default to, and are written to, its sheet).</summary>
+    public Task<CombatView?> StartCombatAsync(IReadOnlyList<CombatantSpec> specs) => _writer.WriteAsync(tx => _turns.Start(tx, specs));
+
+    /// <summary>Moves to the next combatant, skipping NPCs at 0 HP; after the last, round + 1.</summary>
+    public Task<CombatView?> NextTurnAsync() => _writer.WriteAsync(_turns.Next);
+
+    /// <summary>Changes a combatant's hp, conditions or hidden flag; a PC's hp and conditions are written to its sheet.</summary>
+    public Task<CombatView?> UpdateCombatantAsync(string id, int? hp, IReadOnlyList<string>? conditions, bool? hidden) =>
+        _writer.WriteAsync(tx => _turns.Update(tx, id, hp, conditions, hidden));
+
+    /// <summary>Ends the fight and any open simultaneous round (its submitted actions go to the DM); nothing on changes nothing.</summary>
+    /// <returns>Null (the DM view of no combat).</returns>
+    public Task<CombatView?> EndCombatAsync() => _writer.WriteAsync(tx =>
     {
-        lock (_gate)
-        {
-            return _seatOrder.Select(EngineJson.Clone).ToList();
-        }
-    }
+        _turns.End(tx);
+        return (CombatView?)null;
+    });
 
-    private void Restore(StoredGame stored)
+    /// <summary>
+    /// Opens a simultaneous round, in combat or out of it: each listed player (default: every player seat,
+    /// in combat every PC; kicked seats left out) submits one action, held until everyone has or the
+    /// deadline passes (1 to 86,400 s), then handed to the DM in initiative order (out of combat: submission order).
+    /// </summary>
+    public Task<CombatView?> SimultaneousRoundAsync(string? prompt, int timeoutSeconds = 300, IReadOnlyList<string>? players = null) =>
+        _writer.WriteAsync(tx => _rounds.Open(tx, prompt, timeoutSeconds, players));
+
+    private void OnRoundDeadline(SimultaneousRound round) => _writer.WriteUnawaited(tx =>
     {
-        foreach (var seat in OrderSeats(stored.Seats, InCampaignOrder(stored.Characters, c => c.Id, stored.Meta.CharacterOrder).ToList()))
+        // A round that already closed (everyone submitted, ended, or replaced) is not touched.
+        if (!_rounds.IsOpen(round))
         {
-            AddSeat(seat);
+            return false;
         }
 
-        foreach (var c in InCampaignOrder(stored.Characters, c => c.Id, stored.Meta.CharacterOrder))
-        {
-            _characters[c.Id] = c;
-            _characterOrder.Add(c.Id);
-        }
-
-        foreach (var n in InCampaignOrder(stored.Npcs, n => n.Id, stored.Meta.NpcOrder))
-        {
-            _npcs[n.Id] = n;
-        }
-
-        foreach (var l in InCampaignOrder(stored.Locations, l => l.Id, stored.Meta.LocationOrder))
-        {
-            _locations[l.Id] = l;
-        }
-
-        foreach (var a in stored.Actions.OrderBy(a => a.Number))
-        {
-            _actions[a.Id] = a;
-            if (a.ClientId is not null)
-            {
-                _clientIds[(a.PlayerId, a.ClientId)] = a.Id;
-            }
-
-            if (a.Status == ActionStatus.Pending && !a.Held)
-            {
-                _pending[a.QueueKey] = a;
-            }
-
-            _nextActionNumber = Math.Max(_nextActionNumber, a.Number + 1);
-        }
-
-        _events.AddRange(stored.Events.OrderBy(e => e.Seq));
-        _nextSeq = _events.Count == 0 ? 1 : _events[^1].Seq + 1;
-        _committedSeq = _nextSeq - 1;
-        _combat = stored.Combat;
-        RestoreCombat();
-    }
-
-    private static IEnumerable<T> InCampaignOrder<T>(List<T> items, Func<T, string> id, List<string> order)
-    {
-        var index = order.Select((x, i) => (x, i)).ToDictionary(p => p.x, p => p.i, StringComparer.Ordinal);
-        return items.OrderBy(item => index.TryGetValue(id(item), out var i) ? i : int.MaxValue);
-    }
-
-    private static IEnumerable<Seat> OrderSeats(List<Seat> seats, List<Character> characters)
-    {
-        var order = characters.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        return seats.OrderBy(s => s.Role switch { Role.Player => 0, Role.Observer => 1, _ => 2 })
-            .ThenBy(s => order.TryGetValue(s.Id, out var i) ? i : int.MaxValue);
-    }
-
-    private Task Import(Campaign campaign)
-    {
-        Meta.CharacterOrder = campaign.Characters.Select(c => c.Id).ToList();
-        Meta.NpcOrder = campaign.Npcs.Select(n => n.Id).ToList();
-        Meta.LocationOrder = campaign.Locations.Select(l => l.Id).ToList();
-        var changes = new ChangeSet { Meta = Meta };
-        lock (_gate)
-        {
-            foreach (var c in campaign.Characters)
-            {
-                var copy = EngineJson.Clone(c);
-                _characters[copy.Id] = copy;
-                _characterOrder.Add(copy.Id);
-                changes.Characters.Add(EngineJson.Clone(copy));
-                var seat = new Seat { Id = copy.Id, Role = Role.Player, Name = copy.Name };
-                AddSeat(seat);
-                changes.Seats.Add(EngineJson.Clone(seat));
-            }
-
-            foreach (var seat in new[]
-            {
-                new Seat { Id = SeatIds.Observer, Role = Role.Observer, Name = "Observer" },
-                new Seat { Id = SeatIds.Dm, Role = Role.Dm, Name = "Game Master" },
-            })
-            {
-                AddSeat(seat);
-                changes.Seats.Add(EngineJson.Clone(seat));
-            }
-
-            foreach (var n in campaign.Npcs)
-            {
-                _npcs[n.Id] = EngineJson.Clone(n);
-                changes.Npcs.Add(EngineJson.Clone(n));
-            }
-
-            foreach (var l in campaign.Locations)
-            {
-                _locations[l.Id] = EngineJson.Clone(l);
-                changes.Locations.Add(EngineJson.Clone(l));
-            }
-
-            foreach (var o in campaign.Opening)
-            {
-                var e = NewEvent(o.Type, Audience.Parse(o.Audience));
-                e.Text = o.Text;
-                e.Expr = o.Expr;
-                e.Total = o.Total;
-                e.Rolls = o.Rolls?.ToList();
-                e.Label = o.Label;
-                e.For = o.For;
-                e.Visibility = o.Type == "roll" ? Narration.VisibilityOf(e.Audience) : null;
-                if (o.Type == "private")
-                {
-                    e.To = [.. e.Audience.PlayerIds];
-                    e.From = "dm";
-                }
-
-                changes.Events.Add(e);
-            }
-
-            return CommitLocked(changes, []);
-        }
-    }
-
-    private void AddSeat(Seat seat)
-    {
-        _seats[seat.Id] = seat;
-        _seatOrder.Add(seat);
-        _currentTokens[seat.Id] = _tokens.Issue(seat.Id, seat.Generation);
-    }
-
-    /// <summary>Appends a new event to the log (under the lock); the caller adds it to a change set.</summary>
-    private GameEvent NewEvent(string type, Audience audience)
-    {
-        var e = new GameEvent { Seq = _nextSeq++, Ts = _time.GetUtcNow(), Type = type, Audience = audience };
-        _events.Add(e);
-        return e;
-    }
-
-    /// <summary>Hands a change set to the store. Must be called with the lock held.</summary>
-    private Task CommitLocked(ChangeSet changes, List<Notice> notices)
-    {
-        if (_storeFault is not null)
-        {
-            throw new GameException(ErrorKind.Unavailable, "storage_failed", "The data file could not be written; restart the daemon (nothing acknowledged was lost).");
-        }
-
-        var all = new List<Notice>(changes.Events.Count + notices.Count);
-        foreach (var e in changes.Events)
-        {
-            all.Add(new EventNotice(e));
-        }
-
-        all.AddRange(notices);
-        var maxSeq = changes.Events.Count > 0 ? changes.Events.Max(e => e.Seq) : 0;
-        changes.Committed = () =>
-        {
-            if (maxSeq > 0)
-            {
-                Interlocked.Exchange(ref _committedSeq, Math.Max(Interlocked.Read(ref _committedSeq), maxSeq));
-            }
-
-            if (all.Count > 0)
-            {
-                Listener?.Publish(all);
-            }
-        };
-        var task = _store.Commit(changes);
-        task.ContinueWith(t => _storeFault ??= t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        return task;
-    }
-
-    private Seat SeatOf(string seatId) =>
-        _seats.TryGetValue(seatId, out var seat) ? seat : throw GameException.NotFound("seat", seatId);
-
-    private Character CharacterOf(string id) =>
-        _characters.TryGetValue(id, out var c) ? c : throw GameException.NotFound("character", id);
-
-    partial void RestoreCombat();
+        _rounds.Close(tx);
+        return true;
+    });
 }

@@ -29,8 +29,13 @@ public sealed record CharacterNotice(Character Character) : Notice
     public Audience Audience { get; } = Audience.Players(Character.Id);
 }
 
-/// <summary><c>party_update</c>: the roster, rendered per role.</summary>
-public sealed record PartyNotice : Notice;
+/// <summary>
+/// <c>party_update</c>: the roster as committed with this change, one list per view; the host adds
+/// each line's <c>connected</c> flag from its own connections.
+/// </summary>
+/// <param name="Full">What players and the DM see.</param>
+/// <param name="Limited">What observers see (id and name only).</param>
+public sealed record PartyNotice(IReadOnlyList<PartyMember> Full, IReadOnlyList<PartyMember> Limited) : Notice;
 
 /// <summary><c>combat_state</c>: rendered per viewer.</summary>
 /// <param name="Combat">A snapshot (null when combat ended).</param>

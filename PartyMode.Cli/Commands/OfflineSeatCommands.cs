@@ -57,7 +57,7 @@ internal static class OfflineSeatCommands
 
     private static JsonElement Seats(OfflineGame game)
     {
-        using var doc = JsonDocument.Parse(Sockets.Frames.Write(w => SeatList.Write(w, game.Game, game.Links)));
+        using var doc = JsonDocument.Parse(Protocol.Frames.Write(w => SeatList.Write(w, game.Game, game.Links)));
         return doc.RootElement.Clone();
     }
 }

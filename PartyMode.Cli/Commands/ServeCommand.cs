@@ -96,7 +96,7 @@ internal static class ServeCommand
         }
         catch (Exception ex) when (ex is DaemonAlreadyRunningException or StartupException or CampaignMismatchException)
         {
-            await error.WriteLineAsync(ex.Message);
+            await error.WriteLineAsync(ex is CampaignMismatchException ? ex.Message + " Use 'serve --reset' to wipe this data folder, or another --data folder." : ex.Message);
             return CliApp.Failed;
         }
         catch (CampaignException ex)

@@ -1,8 +1,9 @@
+using PartyMode.Cli.Publishing;
 using PartyMode.Cli.Seats;
 using PartyMode.Cli.Security;
 using PartyMode.Cli.Storage;
 using PartyMode.Engine;
-using PartyMode.Engine.Campaigns;
+using PartyMode.Engine.Storage;
 
 namespace PartyMode.Cli.Hosting;
 
@@ -42,13 +43,10 @@ internal sealed class OfflineGame : IDisposable
         LiteDbGameStore? store = null;
         try
         {
-            store = new LiteDbGameStore(folder.DataFile, Serilog.Core.Logger.None);
-            if (store.Load() is null)
-            {
-                throw new StartupException($"The data folder {folder.Root} holds no game yet: start one with 'partymode serve --data {folder.Root}'.");
-            }
-
-            var game = Game.Open(store, CampaignLoader.Demo(), TokenKey.LoadOrCreate(folder), new GameOptions(), TimeProvider.System, campaignGiven: false).Game;
+            var watermark = new CommitWatermark();
+            store = new LiteDbGameStore(folder.DataFile, Serilog.Core.Logger.None, committed: new CommitPipeline(watermark, hub: null));
+            var game = Game.Load(store, watermark, TokenKey.LoadOrCreate(folder), new GameOptions(), TimeProvider.System)
+                ?? throw new StartupException($"The data folder {folder.Root} holds no game yet: start one with 'partymode serve --data {folder.Root}'.");
             var candidates = LanAddresses.Candidates();
             var lan = JoinLinks.SavedBase(folder) ?? "http://" + (candidates.Count > 0 ? candidates[0].ToString() : "127.0.0.1") + ":8080";
             var links = new JoinLinks(game, folder) { LanUrl = lan, LocalUrl = "http://127.0.0.1:" + new Uri(lan).Port };

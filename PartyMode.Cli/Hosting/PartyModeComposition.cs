@@ -15,14 +15,15 @@ internal static class PartyModeComposition
     /// depends on them) are factories over <paramref name="slot"/>, first resolved once it is filled.
     /// </summary>
     public static IServiceCollection AddPartyMode(
-        this IServiceCollection services, PartyServerOptions options, DataFolder folder, Serilog.ILogger log, CountingTimeProvider clock, OpenedGameSlot slot)
+        this IServiceCollection services, PartyServerOptions options, DataFolder folder, Serilog.ILogger log, CountingTimeProvider clock, OpenedGameSlot slot, SocketHub hub)
     {
         services.AddSingleton(log);
         services.AddSingleton(clock);
         services.AddSingleton(folder);
         services.AddSingleton(_ => slot.RequireGame());
         services.AddSingleton(_ => new StoreCounters(slot.RequireStore()));
-        services.AddSingleton(sp => new SocketHub(sp.GetRequiredService<Game>(), clock, log));
+        // A factory, so the container disposes the hub as it does the game.
+        services.AddSingleton(_ => hub);
         services.AddPartyModeSecurity(clock, options.AuthFailLimit, options.ExemptLoopbackFromAuthLimit, options.AllowRemoteDm);
         services.AddSeats();
         services.AddWebApi();

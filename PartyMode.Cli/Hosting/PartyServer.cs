@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using PartyMode.Cli.Limits;
+using PartyMode.Cli.Publishing;
 using PartyMode.Cli.Seats;
 using PartyMode.Cli.Security;
 using PartyMode.Cli.Sockets;
@@ -9,6 +10,7 @@ using PartyMode.Cli.Storage;
 using PartyMode.Cli.Web.Dm;
 using PartyMode.Engine;
 using PartyMode.Engine.Campaigns;
+using PartyMode.Engine.Storage;
 using Serilog;
 
 namespace PartyMode.Cli.Hosting;
@@ -82,11 +84,14 @@ internal sealed class PartyServer : IAsyncDisposable
         var campaignTask = Task.Run(() => LoadCampaign(options), cancellationToken);
         var slot = new OpenedGameSlot();
         var clock = new CountingTimeProvider(options.TimeProvider);
-        var hostTask = Task.Run(() => CreateHost(options, folder, log, clock, slot), cancellationToken);
+        // The hub needs no game: committed changes reach it through the pipeline, which the store drives.
+        var hub = new SocketHub(clock, log);
+        var watermark = new CommitWatermark();
+        var hostTask = Task.Run(() => CreateHost(options, folder, log, clock, slot, hub), cancellationToken);
         LiteDbGameStore? store = null;
         try
         {
-            store = new LiteDbGameStore(folder.DataFile, log, options.FlushToDisk);
+            store = new LiteDbGameStore(folder.DataFile, log, options.FlushToDisk, committed: new CommitPipeline(watermark, hub));
             var (campaign, given) = await campaignTask;
             if (options.Reset)
             {
@@ -108,10 +113,13 @@ internal sealed class PartyServer : IAsyncDisposable
                 Random = options.DiceSeed is { } seed ? new Random(seed) : Random.Shared,
             };
             var storeOpened = System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds;
-            var (game, imported) = Game.Open(store, campaign, TokenKey.LoadOrCreate(folder), gameOptions, clock, given);
+            var key = TokenKey.LoadOrCreate(folder);
+            var game = Game.Load(store, watermark, key, gameOptions, clock, given ? campaign.Id : null);
+            var imported = game is null;
+            game ??= Game.Import(store, watermark, campaign, key, gameOptions, clock);
             var gameOpened = System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds;
             var app = await hostTask;
-            var server = await StartHostAsync(app, slot, options, folder, daemonLock, log, store, game, imported, cancellationToken);
+            var server = await StartHostAsync(app, slot, options, folder, daemonLock, log, store, game, hub, imported, cancellationToken);
             log.Information("Started in {Total:0} ms (store open {Store:0} ms, game open {Game:0} ms; process up {Process:0} ms before)",
                 System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds, storeOpened, gameOpened - storeOpened,
                 (DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds - System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds);
@@ -121,6 +129,7 @@ internal sealed class PartyServer : IAsyncDisposable
         {
             await DisposeUnstartedAsync(hostTask);
             store?.Dispose();
+            hub.Dispose();
             await log.DisposeAsync();
             daemonLock.Dispose();
             throw;
@@ -128,7 +137,7 @@ internal sealed class PartyServer : IAsyncDisposable
     }
 
     /// <summary>The web host with every route mapped; the game and the store come from the slot once they are open.</summary>
-    private static WebApplication CreateHost(PartyServerOptions options, DataFolder folder, Serilog.Core.Logger log, CountingTimeProvider clock, OpenedGameSlot slot)
+    private static WebApplication CreateHost(PartyServerOptions options, DataFolder folder, Serilog.Core.Logger log, CountingTimeProvider clock, OpenedGameSlot slot, SocketHub hub)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -160,7 +169,7 @@ internal sealed class PartyServer : IAsyncDisposable
             });
         });
 
-        builder.Services.AddPartyMode(options, folder, log, clock, slot);
+        builder.Services.AddPartyMode(options, folder, log, clock, slot, hub);
 
         var app = builder.Build();
         app.MapPartyMode();
@@ -181,13 +190,10 @@ internal sealed class PartyServer : IAsyncDisposable
 
     private static async Task<PartyServer> StartHostAsync(
         WebApplication app, OpenedGameSlot slot, PartyServerOptions options, DataFolder folder, DaemonLock daemonLock,
-        Serilog.Core.Logger log, LiteDbGameStore store, Game game, bool imported, CancellationToken cancellationToken)
+        Serilog.Core.Logger log, LiteDbGameStore store, Game game, SocketHub hub, bool imported, CancellationToken cancellationToken)
     {
         slot.Game = game;
         slot.Store = store;
-        var hub = app.Services.GetRequiredService<SocketHub>();
-        game.Listener = hub;
-        game.IsConnected = hub.IsConnected;
 
         var server = new PartyServer(app, options, store, daemonLock, log, folder, game, imported);
         app.Services.GetRequiredService<ServerControl>().RequestShutdown = () => _ = server.StopAsync();

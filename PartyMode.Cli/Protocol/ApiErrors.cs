@@ -9,7 +9,7 @@ internal static class ApiErrors
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.Body.WriteAsync(Sockets.Frames.Write(w =>
+        await context.Response.Body.WriteAsync(Protocol.Frames.Write(w =>
         {
             w.WriteStartObject("error");
             w.WriteString("code", code);
@@ -21,7 +21,6 @@ internal static class ApiErrors
     public static int StatusOf(ErrorKind kind) => kind switch
     {
         ErrorKind.BadRequest => 400,
-        ErrorKind.Unauthorized => 401,
         ErrorKind.Forbidden => 403,
         ErrorKind.NotFound => 404,
         ErrorKind.Conflict => 409,

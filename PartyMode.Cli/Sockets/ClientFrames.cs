@@ -1,6 +1,7 @@
 using System.Text.Json;
-using PartyMode.Cli.Protocol;
 using PartyMode.Engine;
+
+using PartyMode.Cli.Protocol;
 
 namespace PartyMode.Cli.Sockets;
 

@@ -108,7 +108,7 @@ internal static class SocketEndpoint
         log.Information("Socket open: seat {Seat} ({Role}) from {Remote}", viewer.SeatId, viewer.RoleName, connection.Remote);
         try
         {
-            await SendWelcomeAndReplayAsync(connection, result.Name ?? viewer.SeatId, lastSeq, game, context.RequestAborted);
+            await SendWelcomeAndReplayAsync(connection, result.Name ?? viewer.SeatId, lastSeq, game, hub, context.RequestAborted);
             connection.GoLive();
             var writer = connection.Finished;
             var reader = ReadLoopAsync(connection, game, clock, context.RequestAborted);
@@ -222,7 +222,7 @@ internal static class SocketEndpoint
         }
     }
 
-    private static async Task SendWelcomeAndReplayAsync(SocketConnection c, string name, long? lastSeq, Game game, CancellationToken ct)
+    private static async Task SendWelcomeAndReplayAsync(SocketConnection c, string name, long? lastSeq, Game game, SocketHub hub, CancellationToken ct)
     {
         var viewer = c.Viewer;
         // Registered first, then read the watermark: everything at or below it is replayed, everything
@@ -231,39 +231,14 @@ internal static class SocketEndpoint
         c.SkipThroughSeq = watermark;
         var welcome = game.Welcome(viewer);
         var newest = game.NewestVisibleSeq(viewer, watermark);
-        var bytes = Frames.Write(w =>
-        {
-            w.WriteString("type", "welcome");
-            w.WriteString("role", viewer.RoleName);
-            if (viewer.Role == Role.Player)
-            {
-                w.WriteString("player_id", viewer.SeatId);
-            }
-            else
-            {
-                w.WriteNull("player_id");
-            }
-
-            w.WriteString("name", name);
-            w.WriteNumber("last_seq", newest);
-            if (welcome.Character is not null)
-            {
-                w.WritePropertyName("character");
-                JsonSerializer.Serialize(w, welcome.Character, EngineJson.Options);
-            }
-
-            w.WritePropertyName("party");
-            JsonSerializer.Serialize(w, welcome.Party, EngineJson.Options);
-            w.WritePropertyName("combat");
-            JsonSerializer.Serialize(w, welcome.Combat, EngineJson.Options);
-        });
+        var bytes = Frames.Welcome(viewer, name, newest, welcome, hub.IsConnected);
         await SendAsync(c.Socket, bytes, ct);
 
         if (lastSeq is null)
         {
             foreach (var e in game.NewestEvents(viewer, DefaultReplay, watermark))
             {
-                await SendAsync(c.Socket, e.WireBytes, ct);
+                await SendAsync(c.Socket, EventJson.Bytes(e), ct);
             }
 
             return;
@@ -283,7 +258,7 @@ internal static class SocketEndpoint
 
         foreach (var e in events)
         {
-            await SendAsync(c.Socket, e.WireBytes, ct);
+            await SendAsync(c.Socket, EventJson.Bytes(e), ct);
         }
     }
 

@@ -1,30 +1,31 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
+using PartyMode.Cli.Protocol;
 using PartyMode.Engine;
-using PartyMode.Engine.Events;
+using PartyMode.Engine.Combat;
 using PartyMode.Engine.Visibility;
 
 namespace PartyMode.Cli.Sockets;
 
 /// <summary>
 /// Fans committed notices out to connected sockets. Every frame passes the one visibility rule, and
-/// each distinct view is serialized once per notice, never once per socket.
+/// each distinct view is serialized once per notice, never once per socket. Everything it sends comes
+/// from the notices and its own connections: it never calls the game.
 /// </summary>
-internal sealed class SocketHub : IGameListener, IDisposable
+internal sealed class SocketHub : IDisposable
 {
     private readonly ConcurrentDictionary<long, SocketConnection> _connections = new();
     private readonly ConcurrentDictionary<string, int> _seatCounts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastSeen = new(StringComparer.Ordinal);
-    private readonly Game _game;
     private readonly TimeProvider _time;
+    private readonly Func<string, bool> _isConnected;
     private readonly Serilog.ILogger _log;
     private readonly ITimer _pinger;
     private long _ticks;
 
-    public SocketHub(Game game, TimeProvider time, Serilog.ILogger log)
+    public SocketHub(TimeProvider time, Serilog.ILogger log)
     {
-        _game = game;
         _time = time;
+        _isConnected = IsConnected;
         _log = log;
         _pinger = time.CreateTimer(_ => PingSlice(), null, PingTick, PingTick);
     }
@@ -94,6 +95,7 @@ internal sealed class SocketHub : IGameListener, IDisposable
         }
     }
 
+    /// <summary>Sends a committed change's notices (on the store's writer thread, in commit order).</summary>
     public void Publish(IReadOnlyList<Notice> notices)
     {
         var batch = new SendBatch();
@@ -102,7 +104,7 @@ internal sealed class SocketHub : IGameListener, IDisposable
             switch (notice)
             {
                 case EventNotice { Event: var e }:
-                    Broadcast(e.Audience, new OutFrame(e.Seq, e.WireBytes), batch);
+                    Broadcast(e.Audience, new OutFrame(e.Seq, EventJson.Bytes(e)), batch);
                     break;
                 case ActionStatusNotice n:
                     Broadcast(n.Audience, new OutFrame(0, Frames.ActionStatus(n.Action)), batch);
@@ -110,8 +112,8 @@ internal sealed class SocketHub : IGameListener, IDisposable
                 case CharacterNotice n:
                     Broadcast(n.Audience, new OutFrame(0, Frames.Of("character_update", "character", n.Character)), batch);
                     break;
-                case PartyNotice:
-                    PublishParty(batch);
+                case PartyNotice n:
+                    PublishParty(n, batch);
                     break;
                 case CombatNotice n:
                     PublishCombat(n, batch);
@@ -141,16 +143,17 @@ internal sealed class SocketHub : IGameListener, IDisposable
         }
     }
 
-    private void PublishParty(SendBatch batch)
+    private void PublishParty(PartyNotice notice, SendBatch batch)
     {
+        // The roster as committed with this change; presence is merged from this hub's own connections.
         byte[]? full = null;
         byte[]? limited = null;
         foreach (var c in _connections.Values)
         {
             var observer = c.Viewer.Role == Role.Observer;
             var bytes = observer
-                ? limited ??= Frames.Of("party_update", "party", _game.GetParty(Viewer.Observer))
-                : full ??= Frames.Of("party_update", "party", _game.GetParty(Viewer.Dm));
+                ? limited ??= Frames.Party(notice.Limited, _isConnected)
+                : full ??= Frames.Party(notice.Full, _isConnected);
             batch.Add(c, new OutFrame(0, bytes));
         }
     }
@@ -164,7 +167,7 @@ internal sealed class SocketHub : IGameListener, IDisposable
         {
             if (!perSeat.TryGetValue(c.Viewer.SeatId, out var bytes))
             {
-                bytes = Frames.Of("combat_state", "combat", Engine.Combat.CombatView.For(notice.Combat, c.Viewer), writeNull: true);
+                bytes = Frames.Combat(CombatView.For(notice.Combat, c.Viewer));
                 perSeat[c.Viewer.SeatId] = bytes;
             }
 

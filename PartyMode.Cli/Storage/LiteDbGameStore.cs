@@ -41,6 +41,7 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
     private readonly int _idleCheckpointAfter;
     private readonly Thread _writer;
     private readonly Serilog.ILogger _log;
+    private readonly ICommitSink? _committed;
 
     private readonly string _logPath;
     private readonly bool _flushToDisk;
@@ -54,8 +55,10 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
     /// written to the operating system before it is acknowledged, which survives the process being killed.
     /// </param>
     /// <param name="idleCheckpointAfter">Transactions in the log before an idle writer checkpoints (tests use 1).</param>
-    public LiteDbGameStore(string path, Serilog.ILogger log, bool flushToDisk = false, int idleCheckpointAfter = DefaultIdleCheckpointAfter)
+    /// <param name="committed">Told of each change set once it is durable, in commit order, on the writer thread (the commit pipeline).</param>
+    public LiteDbGameStore(string path, Serilog.ILogger log, bool flushToDisk = false, int idleCheckpointAfter = DefaultIdleCheckpointAfter, ICommitSink? committed = null)
     {
+        _committed = committed;
         _idleCheckpointAfter = idleCheckpointAfter;
         _log = log;
         _flushToDisk = flushToDisk;
@@ -219,7 +222,7 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
                 CommittedChangeSets++;
                 try
                 {
-                    changes.Committed?.Invoke();
+                    _committed?.Committed(changes);
                 }
                 catch (Exception ex)
                 {

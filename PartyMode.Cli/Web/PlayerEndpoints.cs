@@ -57,10 +57,10 @@ internal static class PlayerEndpoints
         return Wire.Action(action, created ? 202 : 200);
     }
 
-    private static IResult Party(HttpContext context, [FromServices] Game game)
+    private static IResult Party(HttpContext context, [FromServices] Game game, [FromServices] Sockets.SocketHub hub)
     {
         var viewer = AsViewer(context, game);
-        return Wire.Object("party", game.GetParty(viewer));
+        return Wire.Json(w => Protocol.PartyJson.WriteProperty(w, game.GetParty(viewer), hub.IsConnected));
     }
 
     private static IResult Events(HttpContext context, [FromServices] Game game)

@@ -8,7 +8,7 @@ namespace PartyMode.Cli.Web;
 /// <summary>JSON responses in the wire shapes (actions and events are written by the engine's wire writer).</summary>
 internal static class Wire
 {
-    public static IResult Json(Action<Utf8JsonWriter> body, int status = 200) => new JsonBytes(Sockets.Frames.Write(body), status);
+    public static IResult Json(Action<Utf8JsonWriter> body, int status = 200) => new JsonBytes(Protocol.Frames.Write(body), status);
 
     private sealed class JsonBytes(byte[] bytes, int status) : IResult
     {
@@ -30,7 +30,7 @@ internal static class Wire
     public static IResult Action(GameAction action, int status = 200) => Json(w =>
     {
         w.WritePropertyName("action");
-        EventWire.WriteAction(w, action);
+        Protocol.EventJson.WriteAction(w, action);
     }, status);
 
     public static IResult Actions(IEnumerable<GameAction> actions) => Json(w =>
@@ -38,7 +38,7 @@ internal static class Wire
         w.WriteStartArray("actions");
         foreach (var a in actions)
         {
-            EventWire.WriteAction(w, a);
+            Protocol.EventJson.WriteAction(w, a);
         }
 
         w.WriteEndArray();
@@ -49,7 +49,7 @@ internal static class Wire
         w.WriteStartArray("events");
         foreach (var e in events)
         {
-            w.WriteRawValue(e.WireBytes, skipInputValidation: true);
+            w.WriteRawValue(Protocol.EventJson.Bytes(e), skipInputValidation: true);
         }
 
         w.WriteEndArray();

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace PartyMode.Engine.Actions;
 
-/// <summary>A player's action (docs/protocol.md §3.6.2).</summary>
+/// <summary>A player's action.</summary>
 public sealed class GameAction
 {
     /// <summary>The id, e.g. <c>act_000042</c>; never reused.</summary>
@@ -53,4 +53,21 @@ public sealed class GameAction
     /// <param name="number">The action number.</param>
     /// <returns>The id.</returns>
     public static string IdFor(long number) => "act_" + number.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A field-by-field copy (actions are copied on every change, so not through JSON).</summary>
+    internal GameAction Snapshot() => new()
+    {
+        Id = Id,
+        Seq = Seq,
+        PlayerId = PlayerId,
+        Text = Text,
+        Private = Private,
+        Status = Status,
+        ClientId = ClientId,
+        SubmittedAt = SubmittedAt,
+        ResolvedAt = ResolvedAt,
+        Reason = Reason,
+        QueueKey = QueueKey,
+        Held = Held,
+    };
 }

@@ -1,12 +1,10 @@
-using System.Text.Json.Serialization;
-using PartyMode.Engine.Events;
 using PartyMode.Engine.Visibility;
 
 namespace PartyMode.Engine.Combat;
 
 /// <summary>
-/// The per-viewer <c>combat_state.combat</c> payload (docs/protocol.md §4.5.4). Build it only with
-/// <see cref="For"/>: that is where the per-viewer rules live.
+/// The combat state as one viewer may see it, in typed values (the host writes the wire form).
+/// Build it only with <see cref="For"/>: that is where the per-viewer rules live.
 /// </summary>
 public sealed class CombatView
 {
@@ -21,14 +19,13 @@ public sealed class CombatView
     /// <summary>True during a fight; false for a simultaneous round opened out of combat.</summary>
     public bool InCombat { get; set; }
 
-    /// <summary><c>turn_based</c> or <c>simultaneous</c>.</summary>
-    public string Mode { get; set; } = "turn_based";
+    /// <summary>Turn-based, or a simultaneous round.</summary>
+    public CombatMode Mode { get; set; } = CombatMode.TurnBased;
 
     /// <summary>The round, from 1 (0 for a simultaneous round out of combat).</summary>
     public int Round { get; set; }
 
     /// <summary>The id of the combatant whose turn it is; null in a simultaneous round, or when the viewer may not see it.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? CurrentTurn { get; set; }
 
     /// <summary>True when this viewer may act now (the DM: on an NPC's turn).</summary>
@@ -40,8 +37,8 @@ public sealed class CombatView
     /// <summary>The simultaneous round's prompt.</summary>
     public string? Prompt { get; set; }
 
-    /// <summary>The simultaneous round's deadline (ISO 8601 UTC).</summary>
-    public string? Deadline { get; set; }
+    /// <summary>The simultaneous round's deadline.</summary>
+    public DateTimeOffset? Deadline { get; set; }
 
     /// <summary>Player ids that have submitted in the simultaneous round.</summary>
     public List<string>? Submitted { get; set; }
@@ -50,7 +47,7 @@ public sealed class CombatView
     public List<string>? WaitingFor { get; set; }
 
     /// <summary>
-    /// Renders a state for one viewer. Pure: the hub calls it once per seat with the snapshot a
+    /// Renders a state for one viewer. Pure: the host calls it once per seat with the snapshot a
     /// <see cref="CombatNotice"/> carries.
     /// </summary>
     /// <param name="state">The stored state (null: exploration).</param>
@@ -68,7 +65,7 @@ public sealed class CombatView
         {
             Active = true,
             InCombat = state.Active,
-            Mode = state.Mode == CombatMode.Simultaneous ? "simultaneous" : "turn_based",
+            Mode = state.Mode,
             Round = state.Round,
             CurrentTurn = current is not null && VisibilityRules.CanSee(viewer, AudienceOf(current)) ? current.Id : null,
             YourTurn = IsYourTurn(state, current, viewer),
@@ -85,7 +82,7 @@ public sealed class CombatView
         if (state.Simultaneous is { } round)
         {
             view.Prompt = round.Prompt;
-            view.Deadline = EventWire.Iso(round.Deadline);
+            view.Deadline = round.Deadline;
             view.Submitted = [.. round.Submitted];
             view.WaitingFor = round.Players.Where(p => !round.Submitted.Contains(p, StringComparer.Ordinal)).ToList();
         }
@@ -93,15 +90,15 @@ public sealed class CombatView
         return view;
     }
 
-    /// <summary><c>healthy</c>, <c>bloodied</c> (at or under half its maximum) or <c>down</c> (0 HP or less).</summary>
+    /// <summary>Healthy, bloodied (at or under half its maximum) or down (0 HP or less).</summary>
     /// <param name="c">The combatant.</param>
-    /// <returns>The status word.</returns>
-    public static string StatusOf(Combatant c) => c.Hp switch
+    /// <returns>The status.</returns>
+    public static CombatantStatus StatusOf(Combatant c) => c.Hp switch
     {
-        null => "healthy",
-        <= 0 => "down",
-        { } hp when c.MaxHp is { } max && hp * 2 <= max => "bloodied",
-        _ => "healthy",
+        null => CombatantStatus.Healthy,
+        <= 0 => CombatantStatus.Down,
+        { } hp when c.MaxHp is { } max && hp * 2 <= max => CombatantStatus.Bloodied,
+        _ => CombatantStatus.Healthy,
     };
 
     private static Audience AudienceOf(Combatant c) => c.Hidden ? DmSecrets : NamesAndOrder;
@@ -112,7 +109,7 @@ public sealed class CombatView
         {
             Id = c.Id,
             Name = c.Name,
-            Kind = c.Kind == CombatantKind.Pc ? "pc" : "npc",
+            Kind = c.Kind,
             Initiative = c.Initiative,
         };
 

@@ -1,6 +1,6 @@
 namespace PartyMode.Engine.Combat;
 
-/// <summary>One initiative entry as a viewer may see it (docs/protocol.md §4.5.4); absent fields are omitted on the wire.</summary>
+/// <summary>One initiative entry as a viewer may see it; null fields are the ones this viewer may not see.</summary>
 public sealed class CombatantView
 {
     /// <summary>The combatant id.</summary>
@@ -9,8 +9,8 @@ public sealed class CombatantView
     /// <summary>The display name.</summary>
     public string Name { get; set; } = "";
 
-    /// <summary><c>pc</c> or <c>npc</c>.</summary>
-    public string Kind { get; set; } = "";
+    /// <summary>PC or NPC.</summary>
+    public CombatantKind Kind { get; set; }
 
     /// <summary>The initiative roll.</summary>
     public int Initiative { get; set; }
@@ -24,8 +24,8 @@ public sealed class CombatantView
     /// <summary>Armour class, with the same rule as <see cref="Hp"/>.</summary>
     public int? Ac { get; set; }
 
-    /// <summary><c>healthy</c>, <c>bloodied</c> (at or under half) or <c>down</c>; not shown to observers.</summary>
-    public string? Status { get; set; }
+    /// <summary>Healthy, bloodied (at or under half) or down; not shown to observers.</summary>
+    public CombatantStatus? Status { get; set; }
 
     /// <summary>Conditions; not shown to observers.</summary>
     public List<string>? Conditions { get; set; }

@@ -4,11 +4,9 @@ using PartyMode.Engine.Visibility;
 
 namespace PartyMode.Engine.Events;
 
-/// <summary>A stored event (docs/protocol.md §4.4): it has a global <see cref="Seq"/> and an audience.</summary>
+/// <summary>A stored event: it has a global <see cref="Seq"/> and an audience. Never changed once committed.</summary>
 public sealed class GameEvent
 {
-    private byte[]? _wire;
-
     /// <summary>The global sequence number.</summary>
     public long Seq { get; set; }
 
@@ -57,7 +55,10 @@ public sealed class GameEvent
     /// <summary>A roll's visibility (<c>public</c>, <c>party</c>, <c>private</c>, <c>dm</c>), so a client can mark hidden rolls.</summary>
     public string? Visibility { get; set; }
 
-    /// <summary>The wire JSON, serialized once and shared by every viewer allowed to see it.</summary>
+    /// <summary>
+    /// A slot the host may fill with its own rendering of this event (its wire bytes, serialized once
+    /// and shared by every viewer); the engine never reads or writes it.
+    /// </summary>
     [JsonIgnore]
-    public byte[] WireBytes => _wire ??= EventWire.Serialize(this);
+    public object? HostCache { get; set; }
 }

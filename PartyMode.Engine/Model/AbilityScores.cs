@@ -20,9 +20,4 @@ public sealed class AbilityScores
 
     /// <summary>Charisma.</summary>
     public int Cha { get; set; } = 10;
-
-    /// <summary>The D&amp;D modifier of a score.</summary>
-    /// <param name="score">The ability score.</param>
-    /// <returns>floor((score - 10) / 2).</returns>
-    public static int Modifier(int score) => (int)Math.Floor((score - 10) / 2.0);
 }

@@ -1,6 +1,6 @@
 namespace PartyMode.Engine.Model;
 
-/// <summary>A roster line of <c>GET /api/party</c>: stats for players and the DM; observers get id, name and connected only.</summary>
+/// <summary>A roster line: stats for players and the DM; observers get id and name only. Presence is the host's to add.</summary>
 public sealed class PartyMember
 {
     /// <summary>The character id.</summary>
@@ -26,7 +26,4 @@ public sealed class PartyMember
 
     /// <summary>Conditions (hidden from observers).</summary>
     public List<string>? Conditions { get; set; }
-
-    /// <summary>Whether the seat has a live connection.</summary>
-    public bool Connected { get; set; }
 }

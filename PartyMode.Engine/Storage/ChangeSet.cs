@@ -7,15 +7,16 @@ using PartyMode.Engine.Seats;
 namespace PartyMode.Engine.Storage;
 
 /// <summary>
-/// Everything one game operation changed: the store commits it atomically, in the order the
-/// engine handed change sets over, then runs <see cref="Committed"/> (the push to viewers).
+/// Everything one game operation changed, and what viewers must be told of it: the store commits it
+/// atomically, in the order the engine handed change sets over; the host then advances the
+/// <see cref="CommitWatermark"/> to <see cref="LastSeq"/> and publishes <see cref="Notices"/>.
 /// </summary>
 public sealed class ChangeSet
 {
     /// <summary>Campaign id and name, set when a game is first imported.</summary>
     public GameMeta? Meta { get; set; }
 
-    /// <summary>New events.</summary>
+    /// <summary>New events, in seq order.</summary>
     public List<GameEvent> Events { get; } = [];
 
     /// <summary>Actions to insert or replace (copies).</summary>
@@ -39,10 +40,9 @@ public sealed class ChangeSet
     /// <summary>The new combat state when <see cref="CombatChanged"/>.</summary>
     public CombatState? Combat { get; set; }
 
-    /// <summary>Run by the store's writer, in commit order, right after this change is durable.</summary>
-    public Action? Committed { get; set; }
+    /// <summary>What viewers must be told once this change is durable, in order (snapshots, safe to read on any thread).</summary>
+    public List<Notice> Notices { get; } = [];
 
-    /// <summary>True when nothing is to be written.</summary>
-    public bool IsEmpty => Meta is null && Events.Count == 0 && Actions.Count == 0 && Characters.Count == 0
-        && Seats.Count == 0 && Npcs.Count == 0 && Locations.Count == 0 && !CombatChanged;
+    /// <summary>The seq of the newest event in this change (0 when it has none).</summary>
+    public long LastSeq => Events.Count == 0 ? 0 : Events[^1].Seq;
 }

@@ -3,8 +3,9 @@ namespace PartyMode.Engine.Storage;
 /// <summary>
 /// Durable storage for one game. The engine calls <see cref="Commit"/> while it holds its own lock,
 /// so implementations must only enqueue there: they commit change sets in call order, each
-/// atomically, run <see cref="ChangeSet.Committed"/> in that order, and complete the task once the
-/// change is durable.
+/// atomically. Once a change set is durable, and before its task completes, the host advances the
+/// game's <see cref="CommitWatermark"/> to <see cref="ChangeSet.LastSeq"/> and publishes
+/// <see cref="ChangeSet.Notices"/>, in commit order.
 /// </summary>
 public interface IGameStore
 {
@@ -17,6 +18,6 @@ public interface IGameStore
     /// <returns>A task that completes once durable, or faults if the write failed.</returns>
     Task Commit(ChangeSet changes);
 
-    /// <summary>Deletes the whole stored game (for <c>serve --reset</c>).</summary>
+    /// <summary>Deletes the whole stored game (a new game starts over).</summary>
     void Wipe();
 }

@@ -5,8 +5,8 @@ namespace PartyMode.Tests.Engine;
 
 /// <summary>
 /// A store double for engine tests: it keeps the committed state as JSON (as the real store does),
-/// commits synchronously in call order and runs the push callback, so a new Game over the same
-/// instance is a restart.
+/// commits synchronously in call order and then does what the host's commit pipeline does (advance
+/// <see cref="Watermark"/>, record the notices), so a new Game over the same instance is a restart.
 /// </summary>
 internal sealed class InMemoryGameStore : IGameStore
 {
@@ -16,6 +16,12 @@ internal sealed class InMemoryGameStore : IGameStore
     private string? _combat;
 
     public int Commits { get; private set; }
+
+    /// <summary>The committed watermark a game over this store reads up to.</summary>
+    public CommitWatermark Watermark { get; } = new();
+
+    /// <summary>Every notice committed so far, as the hub would have received them.</summary>
+    public NoticeRecorder Published { get; } = new();
 
     public StoredGame? Load()
     {
@@ -61,7 +67,8 @@ internal sealed class InMemoryGameStore : IGameStore
             }
 
             Commits++;
-            changes.Committed?.Invoke();
+            Watermark.Advance(changes.LastSeq);
+            Published.Publish(changes.Notices);
         }
 
         return Task.CompletedTask;

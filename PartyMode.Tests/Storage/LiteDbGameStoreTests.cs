@@ -1,9 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using PartyMode.Cli.Publishing;
 using PartyMode.Cli.Storage;
 using PartyMode.Engine;
 using PartyMode.Engine.Actions;
 using PartyMode.Engine.Campaigns;
+using PartyMode.Engine.Storage;
 using PartyMode.Engine.Visibility;
 using PartyMode.Tests.Engine;
 using PartyMode.Tests.Support;
@@ -22,9 +24,10 @@ public sealed class LiteDbGameStoreTests
         string actionId;
         string refreshedToken;
         long seq;
-        using (var store = new LiteDbGameStore(file, Log))
+        var watermark = new CommitWatermark();
+        using (var store = new LiteDbGameStore(file, Log, committed: new CommitPipeline(watermark, hub: null)))
         {
-            var game = Game.Open(store, CampaignLoader.Demo(), GameFactory.Key, new GameOptions(), TimeProvider.System).Game;
+            var game = GameFactory.Open(store, watermark, new GameOptions(), TimeProvider.System);
             actionId = (await game.SubmitActionAsync(Viewer.Player("vex"), "I pick the lock", "k", true)).Action.Id;
             await game.SubmitActionAsync(Viewer.Player("gorm"), "still pending", null, false);
             await game.NextActionAsync(TimeSpan.Zero, CancellationToken.None);
@@ -36,13 +39,14 @@ public sealed class LiteDbGameStoreTests
             seq = game.CommittedSeq;
         }
 
-        using (var store = new LiteDbGameStore(file, Log))
+        var reopened = new CommitWatermark();
+        using (var store = new LiteDbGameStore(file, Log, committed: new CommitPipeline(reopened, hub: null)))
         {
-            var (game, imported) = Game.Open(store, CampaignLoader.Demo(), GameFactory.Key, new GameOptions(), TimeProvider.System);
+            var game = Game.Load(store, reopened, GameFactory.Key, new GameOptions(), TimeProvider.System);
+            Assert.That(game, Is.Not.Null);
             Assert.Multiple(() =>
             {
-                Assert.That(imported, Is.False);
-                Assert.That(game.CommittedSeq, Is.EqualTo(seq));
+                Assert.That(game!.CommittedSeq, Is.EqualTo(seq));
                 Assert.That(game.GetAction(Viewer.Dm, actionId).Status, Is.EqualTo(ActionStatus.Resolved));
                 Assert.That(game.ListActions(ActionStatus.Pending), Has.Count.EqualTo(1));
                 Assert.That(game.GetCharacter(Viewer.Dm, "thorin").Hp, Is.EqualTo(12));
@@ -63,9 +67,10 @@ public sealed class LiteDbGameStoreTests
         var file = Path.Combine(folder.Path, "party.db");
         var logFile = Path.Combine(folder.Path, "party-log.db");
         long seq;
-        using (var store = new LiteDbGameStore(file, Log, idleCheckpointAfter: 1))
+        var watermark = new CommitWatermark();
+        using (var store = new LiteDbGameStore(file, Log, idleCheckpointAfter: 1, committed: new CommitPipeline(watermark, hub: null)))
         {
-            var game = Game.Open(store, CampaignLoader.Demo(), GameFactory.Key, new GameOptions { ActionRateCount = 1_000 }, TimeProvider.System).Game;
+            var game = GameFactory.Open(store, watermark, new GameOptions { ActionRateCount = 1_000 }, TimeProvider.System);
             for (var i = 0; i < 30; i++)
             {
                 await game.SubmitActionAsync(Viewer.Player("vex"), $"step {i}", null, false);
@@ -76,9 +81,10 @@ public sealed class LiteDbGameStoreTests
             seq = game.CommittedSeq;
         }
 
-        using (var store = new LiteDbGameStore(file, Log))
+        var reopened = new CommitWatermark();
+        using (var store = new LiteDbGameStore(file, Log, committed: new CommitPipeline(reopened, hub: null)))
         {
-            var game = Game.Open(store, CampaignLoader.Demo(), GameFactory.Key, new GameOptions(), TimeProvider.System).Game;
+            var game = GameFactory.Open(store, reopened, new GameOptions(), TimeProvider.System);
             Assert.Multiple(() =>
             {
                 Assert.That(game.CommittedSeq, Is.EqualTo(seq));
@@ -92,8 +98,9 @@ public sealed class LiteDbGameStoreTests
     public async Task Commit_ManyConcurrentWriters_NothingLostAndBatched(bool flushToDisk)
     {
         using var folder = new TempFolder();
-        using var store = new LiteDbGameStore(Path.Combine(folder.Path, "party.db"), Log, flushToDisk);
-        var game = Game.Open(store, CampaignLoader.Demo(), GameFactory.Key, new GameOptions { ActionRateCount = 100_000 }, TimeProvider.System).Game;
+        var watermark = new CommitWatermark();
+        using var store = new LiteDbGameStore(Path.Combine(folder.Path, "party.db"), Log, flushToDisk, committed: new CommitPipeline(watermark, hub: null));
+        var game = GameFactory.Open(store, watermark, new GameOptions { ActionRateCount = 100_000 }, TimeProvider.System);
         var players = new[] { "thorin", "elara", "vex", "gorm" };
         var tasks = Enumerable.Range(0, 64).Select(i => Task.Run(async () =>
         {
@@ -117,8 +124,8 @@ public sealed class LiteDbGameStoreTests
         using var folder = new TempFolder();
         var dataFolder = PartyMode.Cli.DataFolder.Resolve(folder.Path);
         using var first = PartyMode.Cli.Hosting.DaemonLock.Acquire(dataFolder);
-        var ex = Assert.Throws<PartyMode.Cli.Hosting.DaemonAlreadyRunningException>(() => PartyMode.Cli.Hosting.DaemonLock.Acquire(dataFolder));
-        Assert.That(ex!.Message, Does.Contain("already running"));
+        Assert.That(() => PartyMode.Cli.Hosting.DaemonLock.Acquire(dataFolder),
+            Throws.TypeOf<PartyMode.Cli.Hosting.DaemonAlreadyRunningException>().With.Message.Contains("already running"));
     }
 
     [Test]
@@ -132,7 +139,7 @@ public sealed class LiteDbGameStoreTests
 
         var bad = Path.Combine(folder.Path, "bad.json");
         await File.WriteAllTextAsync(bad, """{"id":"other","name":"X","characters":[{"id":"a","name":"A","hp":-1,"max_hp":3}]}""");
-        Assert.ThrowsAsync<CampaignException>(() => TestServer.StartAsync(dataDirectory: folder.Path, campaignFile: bad));
+        Assert.That(() => TestServer.StartAsync(dataDirectory: folder.Path, campaignFile: bad), Throws.TypeOf<CampaignException>());
         await using var again = await TestServer.StartAsync(dataDirectory: folder.Path);
         var actions = await again.GetJsonAsync("dm", "/api/dm/actions");
         Assert.That(actions.GetProperty("actions").GetArrayLength(), Is.EqualTo(1));

@@ -23,7 +23,7 @@ internal static class CombatEndpoints
         return app;
     }
 
-    private static IResult Combat(CombatView? view) => Wire.Object("combat", view);
+    private static IResult Combat(CombatView? view) => Wire.Json(w => Protocol.CombatJson.WriteProperty(w, view));
 
     private static async Task<IResult> StartAsync(HttpContext context, [FromServices] Game game)
     {

@@ -48,7 +48,7 @@ internal static class DiagnosticsEndpoints
                 w.WriteNumber("connections", connections);
                 if (hub.LastSeen(seat.Id) is { } seen)
                 {
-                    w.WriteString("last_seen", Engine.Events.EventWire.Iso(seen));
+                    w.WriteString("last_seen", Protocol.EventJson.Iso(seen));
                 }
                 else
                 {
@@ -63,12 +63,11 @@ internal static class DiagnosticsEndpoints
             w.WriteStartObject("queue");
             foreach (var (status, count) in counts)
             {
-                w.WriteNumber(Engine.Events.EventWire.StatusName(status), count);
+                w.WriteNumber(Protocol.StatusWords.Name(status), count);
             }
 
             w.WriteEndObject();
-            w.WritePropertyName("combat");
-            JsonSerializer.Serialize(w, game.CombatView(Viewer.Dm), EngineJson.Options);
+            Protocol.CombatJson.WriteProperty(w, game.CombatView(Viewer.Dm));
         });
     }
 

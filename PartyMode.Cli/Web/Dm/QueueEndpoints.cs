@@ -25,15 +25,8 @@ internal static class QueueEndpoints
     private static IResult List(HttpContext context, [FromServices] Game game)
     {
         var text = context.Request.Query["status"].ToString();
-        ActionStatus? status = text switch
-        {
-            "" => null,
-            "pending" => ActionStatus.Pending,
-            "processing" => ActionStatus.Processing,
-            "resolved" => ActionStatus.Resolved,
-            "cancelled" => ActionStatus.Cancelled,
-            _ => throw new GameException(ErrorKind.BadRequest, "bad_request", $"Unknown status '{text}': use pending, processing, resolved or cancelled."),
-        };
+        ActionStatus? status = text.Length == 0 ? null : Protocol.StatusWords.Parse(text)
+            ?? throw new GameException(ErrorKind.BadRequest, "bad_request", $"Unknown status '{text}': use {Protocol.StatusWords.All}.");
         return Wire.Actions(game.ListActions(status));
     }
 
@@ -57,7 +50,7 @@ internal static class QueueEndpoints
         return Wire.Json(w =>
         {
             w.WritePropertyName("action");
-            Engine.Events.EventWire.WriteAction(w, action);
+            Protocol.EventJson.WriteAction(w, action);
             Wire.WriteEvents(w, events);
         });
     }

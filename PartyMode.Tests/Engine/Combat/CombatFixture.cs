@@ -30,14 +30,15 @@ internal sealed class CombatFixture
 
     public Game Game { get; private set; }
 
-    public RecordingListener Listener { get; private set; } = new();
+    /// <summary>The notices committed since the (last) start.</summary>
+    public NoticeRecorder Listener => Store.Published;
 
     /// <summary>Simulates a daemon restart: a new game (and clock) over what was stored.</summary>
     /// <param name="downtime">How long the daemon was down.</param>
     public void Restart(TimeSpan downtime = default)
     {
         Time = new FakeTimeProvider(Time.GetUtcNow() + downtime);
-        Listener = new RecordingListener();
+        Store.Published.Clear();
         Game = Open(Store, Time);
     }
 
@@ -62,8 +63,6 @@ internal sealed class CombatFixture
     private Game Open(InMemoryGameStore store, FakeTimeProvider time)
     {
         var options = new GameOptions { ActionRateCount = 1000, ActionRateWindow = TimeSpan.FromSeconds(1) };
-        var (game, _) = Game.Open(store, CampaignLoader.Demo(), _key, options, time);
-        game.Listener = Listener;
-        return game;
+        return Game.Load(store, store.Watermark, _key, options, time) ?? Game.Import(store, store.Watermark, CampaignLoader.Demo(), _key, options, time);
     }
 }

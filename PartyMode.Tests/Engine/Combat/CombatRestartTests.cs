@@ -1,4 +1,5 @@
 using PartyMode.Engine;
+using PartyMode.Engine.Combat;
 using PartyMode.Engine.Actions;
 using PartyMode.Engine.Visibility;
 
@@ -23,7 +24,7 @@ public sealed class CombatRestartTests
         var after = f.Game.CombatView(Viewer.Dm)!;
         Assert.That((after.Round, after.CurrentTurn), Is.EqualTo((2, "elara")));
         Assert.That(after.Initiative.Select(c => $"{c.Id}:{c.Hp}:{c.Hidden}").JoinIds(), Is.EqualTo(before.Initiative.Select(c => $"{c.Id}:{c.Hp}:{c.Hidden}").JoinIds()));
-        Assert.That(Assert.ThrowsAsync<GameException>(() => f.Act("thorin"))!.Code, Is.EqualTo("not_your_turn"));
+        Assert.That(() => f.Act("thorin"), Throws.TypeOf<GameException>().With.Property(nameof(GameException.Code)).EqualTo("not_your_turn"));
         Assert.That((await f.Act("elara")).Created, Is.True);
         Assert.That((await f.Game.NextTurnAsync())!.CurrentTurn, Is.EqualTo("vex"));
     }
@@ -41,9 +42,9 @@ public sealed class CombatRestartTests
         f.Restart();
 
         var view = f.Game.CombatView(Viewer.Player("vex"))!;
-        Assert.That((view.Mode, view.Submitted!.JoinIds(), view.WaitingFor!.JoinIds(), view.YourTurn), Is.EqualTo(("simultaneous", "gorm,thorin", "elara,vex", true)));
+        Assert.That((view.Mode, view.Submitted!.JoinIds(), view.WaitingFor!.JoinIds(), view.YourTurn), Is.EqualTo((CombatMode.Simultaneous, "gorm,thorin", "elara,vex", true)));
         Assert.That(await f.Game.NextActionAsync(TimeSpan.Zero, CancellationToken.None), Is.Null);
-        Assert.That(Assert.ThrowsAsync<GameException>(() => f.Act("gorm"))!.Code, Is.EqualTo("already_submitted"));
+        Assert.That(() => f.Act("gorm"), Throws.TypeOf<GameException>().With.Property(nameof(GameException.Code)).EqualTo("already_submitted"));
         await f.Act("vex");
         await f.Act("elara");
         var order = new List<string>();
@@ -54,7 +55,7 @@ public sealed class CombatRestartTests
 
         Assert.That(order.JoinIds(), Is.EqualTo("thorin,elara,vex,gorm"));
         var dm = f.Game.CombatView(Viewer.Dm)!;
-        Assert.That((dm.Mode, dm.Round, dm.CurrentTurn), Is.EqualTo(("turn_based", 1, "goblin")));
+        Assert.That((dm.Mode, dm.Round, dm.CurrentTurn), Is.EqualTo((CombatMode.TurnBased, 1, "goblin")));
     }
 
     [Test]

@@ -17,7 +17,7 @@ public sealed class CombatStartTests
         Assert.That(view!.Initiative.Select(c => c.Id).JoinIds(), Is.EqualTo("thorin,goblin,elara,vex,gorm"));
         Assert.That(view.Round, Is.EqualTo(1));
         Assert.That(view.CurrentTurn, Is.EqualTo("thorin"));
-        Assert.That(view.Mode, Is.EqualTo("turn_based"));
+        Assert.That(view.Mode, Is.EqualTo(CombatMode.TurnBased));
         Assert.That(view.Active, Is.True);
     }
 
@@ -72,9 +72,7 @@ public sealed class CombatStartTests
         var f = new CombatFixture();
         await f.StartStandardFight();
 
-        var ex = Assert.ThrowsAsync<GameException>(() => f.StartStandardFight());
-
-        Assert.That((ex!.Kind, ex.Code), Is.EqualTo((ErrorKind.Conflict, "combat_active")));
+        Assert.That(() => f.StartStandardFight(), Throws.TypeOf<GameException>().With.Property(nameof(GameException.Kind)).EqualTo(ErrorKind.Conflict).And.Property(nameof(GameException.Code)).EqualTo("combat_active"));
     }
 
     [Test]
@@ -82,10 +80,7 @@ public sealed class CombatStartTests
     {
         var f = new CombatFixture();
 
-        var ex = Assert.ThrowsAsync<GameException>(() => f.Game.StartCombatAsync([Pc("zed", 10)]));
-
-        Assert.That(ex!.Kind, Is.EqualTo(ErrorKind.BadRequest));
-        Assert.That(ex.Message, Does.Contain("zed"));
+        Assert.That(() => f.Game.StartCombatAsync([Pc("zed", 10)]), Throws.TypeOf<GameException>().With.Property(nameof(GameException.Kind)).EqualTo(ErrorKind.BadRequest).And.Message.Contains("zed"));
         Assert.That(f.Game.CombatView(Viewer.Dm), Is.Null);
     }
 
@@ -108,9 +103,7 @@ public sealed class CombatStartTests
             _ => [],
         };
 
-        var ex = Assert.ThrowsAsync<GameException>(() => f.Game.StartCombatAsync(specs));
-
-        Assert.That(ex!.Kind, Is.EqualTo(ErrorKind.BadRequest));
+        Assert.That(() => f.Game.StartCombatAsync(specs), Throws.TypeOf<GameException>().With.Property(nameof(GameException.Kind)).EqualTo(ErrorKind.BadRequest));
         Assert.That(f.Game.CombatView(Viewer.Dm), Is.Null);
     }
 

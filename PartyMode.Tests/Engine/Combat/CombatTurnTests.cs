@@ -1,4 +1,5 @@
 using PartyMode.Engine;
+using PartyMode.Engine.Combat;
 using PartyMode.Engine.Visibility;
 using static PartyMode.Tests.Engine.Combat.CombatFixture;
 
@@ -25,11 +26,8 @@ public sealed class CombatTurnTests
         await f.StartStandardFight();
 
         var (action, _) = await f.Act("thorin");
-        var ex = Assert.ThrowsAsync<GameException>(() => f.Act("elara"));
-
+        Assert.That(() => f.Act("elara"), Throws.TypeOf<GameException>().With.Property(nameof(GameException.Kind)).EqualTo(ErrorKind.Forbidden).And.Property(nameof(GameException.Code)).EqualTo("not_your_turn").And.Message.Contains("Thorin"));
         Assert.That(action.PlayerId, Is.EqualTo("thorin"));
-        Assert.That((ex!.Kind, ex.Code), Is.EqualTo((ErrorKind.Forbidden, "not_your_turn")));
-        Assert.That(ex.Message, Does.Contain("Thorin"));
     }
 
     [Test]
@@ -41,9 +39,7 @@ public sealed class CombatTurnTests
 
         foreach (var p in Players)
         {
-            var ex = Assert.ThrowsAsync<GameException>(() => f.Act(p));
-            Assert.That(ex!.Code, Is.EqualTo("not_your_turn"));
-            Assert.That(ex.Message, Does.Contain("Goblin"));
+            Assert.That(() => f.Act(p), Throws.TypeOf<GameException>().With.Property(nameof(GameException.Code)).EqualTo("not_your_turn").And.Message.Contains("Goblin"));
         }
     }
 
@@ -54,10 +50,7 @@ public sealed class CombatTurnTests
         await f.StartStandardFight(goblinHidden: true);
         await f.Game.NextTurnAsync();
 
-        var ex = Assert.ThrowsAsync<GameException>(() => f.Act("elara"));
-
-        Assert.That(ex!.Code, Is.EqualTo("not_your_turn"));
-        Assert.That(ex.Message, Does.Not.Contain("Goblin").And.Not.Contain("goblin"));
+        Assert.That(() => f.Act("elara"), Throws.TypeOf<GameException>().With.Property(nameof(GameException.Code)).EqualTo("not_your_turn").And.Message.Not.Contain("Goblin").And.Message.Not.Contain("goblin"));
     }
 
     [Test]
@@ -71,7 +64,7 @@ public sealed class CombatTurnTests
 
         Assert.That(view!.CurrentTurn, Is.EqualTo("elara"));
         Assert.That((await f.Act("elara")).Action.PlayerId, Is.EqualTo("elara"));
-        Assert.That(Assert.ThrowsAsync<GameException>(() => f.Act("thorin"))!.Code, Is.EqualTo("not_your_turn"));
+        Assert.That(() => f.Act("thorin"), Throws.TypeOf<GameException>().With.Property(nameof(GameException.Code)).EqualTo("not_your_turn"));
     }
 
     [Test]
@@ -113,7 +106,7 @@ public sealed class CombatTurnTests
         var view = await f.Game.NextTurnAsync();
 
         Assert.That(view!.CurrentTurn, Is.EqualTo("elara"));
-        Assert.That(view.Initiative.Single(c => c.Id == "elara").Status, Is.EqualTo("down"));
+        Assert.That(view.Initiative.Single(c => c.Id == "elara").Status, Is.EqualTo(CombatantStatus.Down));
     }
 
     [Test]
@@ -133,9 +126,7 @@ public sealed class CombatTurnTests
     {
         var f = new CombatFixture();
 
-        var ex = Assert.ThrowsAsync<GameException>(() => f.Game.NextTurnAsync());
-
-        Assert.That((ex!.Kind, ex.Code), Is.EqualTo((ErrorKind.Conflict, "no_combat")));
+        Assert.That(() => f.Game.NextTurnAsync(), Throws.TypeOf<GameException>().With.Property(nameof(GameException.Kind)).EqualTo(ErrorKind.Conflict).And.Property(nameof(GameException.Code)).EqualTo("no_combat"));
     }
 
     [Test]
@@ -193,8 +184,6 @@ public sealed class CombatTurnTests
         var f = new CombatFixture();
         await f.StartStandardFight();
 
-        var ex = Assert.ThrowsAsync<GameException>(() => f.Game.UpdateCombatantAsync("dragon", 1, null, null));
-
-        Assert.That(ex!.Kind, Is.EqualTo(ErrorKind.NotFound));
+        Assert.That(() => f.Game.UpdateCombatantAsync("dragon", 1, null, null), Throws.TypeOf<GameException>().With.Property(nameof(GameException.Kind)).EqualTo(ErrorKind.NotFound));
     }
 }

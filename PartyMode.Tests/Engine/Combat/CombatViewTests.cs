@@ -1,6 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using PartyMode.Engine;
+using PartyMode.Cli.Protocol;
 using PartyMode.Engine.Combat;
 using PartyMode.Engine.Visibility;
 
@@ -21,7 +20,7 @@ public sealed class CombatViewTests
         var goblin = view.Initiative.Single(c => c.Id == "goblin");
         var thorin = view.Initiative.Single(c => c.Id == "thorin");
         Assert.That((goblin.Hp, goblin.MaxHp, goblin.Ac), Is.EqualTo(((int?)null, (int?)null, (int?)null)));
-        Assert.That(goblin.Status, Is.EqualTo("bloodied"));
+        Assert.That(goblin.Status, Is.EqualTo(CombatantStatus.Bloodied));
         Assert.That(goblin.Conditions, Is.EqualTo(new List<string> { "prone" }));
         Assert.That((thorin.Hp, thorin.MaxHp, thorin.Ac), Is.EqualTo(((int?)31, (int?)31, (int?)18)));
     }
@@ -87,13 +86,13 @@ public sealed class CombatViewTests
         Assert.That(CombatView.For(state, Viewer.Player("thorin"))!.YourTurn, Is.False);
     }
 
-    [TestCase(7, 7, "healthy")]
-    [TestCase(4, 7, "healthy")]
-    [TestCase(3, 6, "bloodied")]
-    [TestCase(1, 7, "bloodied")]
-    [TestCase(0, 7, "down")]
-    [TestCase(null, null, "healthy")]
-    public void StatusOf_HpAgainstMax_HealthyBloodiedAtOrUnderHalfOrDown(int? hp, int? max, string expected) =>
+    [TestCase(7, 7, CombatantStatus.Healthy)]
+    [TestCase(4, 7, CombatantStatus.Healthy)]
+    [TestCase(3, 6, CombatantStatus.Bloodied)]
+    [TestCase(1, 7, CombatantStatus.Bloodied)]
+    [TestCase(0, 7, CombatantStatus.Down)]
+    [TestCase(null, null, CombatantStatus.Healthy)]
+    public void StatusOf_HpAgainstMax_HealthyBloodiedAtOrUnderHalfOrDown(int? hp, int? max, CombatantStatus expected) =>
         Assert.That(CombatView.StatusOf(new Combatant { Hp = hp, MaxHp = max }), Is.EqualTo(expected));
 
     [Test]
@@ -113,7 +112,8 @@ public sealed class CombatViewTests
         foreach (var viewer in new[] { Viewer.Dm, Elara, Viewer.Observer })
         {
             var view = CombatView.For(state, viewer)!;
-            Assert.That((view.Mode, view.Prompt, view.Deadline, view.CurrentTurn), Is.EqualTo(("simultaneous", "The bridge gives way!", "2026-11-26T09:05:00.000Z", (string?)null)));
+            Assert.That((view.Mode, view.Prompt, view.Deadline, view.CurrentTurn), Is.EqualTo((CombatMode.Simultaneous, "The bridge gives way!", (DateTimeOffset?)new DateTimeOffset(2026, 11, 26, 9, 5, 0, TimeSpan.Zero), (string?)null)));
+            Assert.That(Serialize(view), Does.Contain("\"mode\":\"simultaneous\"").And.Contain("\"deadline\":\"2026-11-26T09:05:00.000Z\""));
             Assert.That((view.Submitted!.JoinIds(), view.WaitingFor!.JoinIds()), Is.EqualTo(("thorin", "elara")));
         }
 
@@ -130,7 +130,12 @@ public sealed class CombatViewTests
         Assert.That(json["initiative"]![0]!["max_hp"]!.GetValue<int>(), Is.EqualTo(31));
     }
 
-    private static string Serialize(CombatView? view) => JsonSerializer.Serialize(view, EngineJson.Options);
+    /// <summary>The wire form the host writes.</summary>
+    private static string Serialize(CombatView? view) => System.Text.Encoding.UTF8.GetString(Frames.Write(w =>
+    {
+        w.WritePropertyName("v");
+        CombatJson.Write(w, view);
+    }))[5..^1];
 
     /// <summary>Thorin (current), a hidden assassin, a bloodied prone goblin at 3/7, Elara.</summary>
     private static CombatState State() => new()

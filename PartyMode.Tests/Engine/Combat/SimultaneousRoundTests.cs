@@ -1,5 +1,6 @@
 using PartyMode.Engine;
 using PartyMode.Engine.Actions;
+using PartyMode.Engine.Combat;
 using PartyMode.Engine.Visibility;
 
 namespace PartyMode.Tests.Engine.Combat;
@@ -19,7 +20,7 @@ public sealed class SimultaneousRoundTests
         await Task.WhenAll(ShuffledPlayers.Select(p => Task.Run(() => f.Act(p, $"{p} dives aside"))));
 
         var view = f.Game.CombatView(Viewer.Dm)!;
-        Assert.That((view.Mode, view.CurrentTurn, view.Prompt), Is.EqualTo(("turn_based", "thorin", (string?)null)));
+        Assert.That((view.Mode, view.CurrentTurn, view.Prompt), Is.EqualTo((CombatMode.TurnBased, "thorin", (string?)null)));
         var popped = await PopAll(f);
         Assert.That(popped.Select(a => a.PlayerId).JoinIds(), Is.EqualTo("thorin,elara,vex,gorm"));
         Assert.That(popped.All(a => a.Status == ActionStatus.Processing && !a.Held), Is.True);
@@ -49,13 +50,13 @@ public sealed class SimultaneousRoundTests
         await f.Game.SimultaneousRoundAsync("Run!", 300);
         await f.Act("thorin");
 
-        var ex = Assert.ThrowsAsync<GameException>(() => f.Act("thorin", "again"));
+        Assert.That(() => f.Act("thorin", "again"),
+            Throws.TypeOf<GameException>().With.Property(nameof(GameException.Kind)).EqualTo(ErrorKind.Forbidden).And.Property(nameof(GameException.Code)).EqualTo("already_submitted"));
         foreach (var p in new[] { "elara", "vex", "gorm" })
         {
             await f.Act(p);
         }
 
-        Assert.That((ex!.Kind, ex.Code), Is.EqualTo((ErrorKind.Forbidden, "already_submitted")));
         Assert.That((await PopAll(f)).Count(a => a.PlayerId == "thorin"), Is.EqualTo(1));
     }
 
@@ -65,9 +66,7 @@ public sealed class SimultaneousRoundTests
         var f = new CombatFixture();
         await f.Game.SimultaneousRoundAsync("Elara and Vex: pick the lock together.", 60, ["elara", "vex"]);
 
-        var ex = Assert.ThrowsAsync<GameException>(() => f.Act("gorm"));
-
-        Assert.That(ex!.Code, Is.EqualTo("not_your_turn"));
+        Assert.That(() => f.Act("gorm"), Throws.TypeOf<GameException>().With.Property(nameof(GameException.Code)).EqualTo("not_your_turn"));
     }
 
     [Test]
@@ -95,12 +94,12 @@ public sealed class SimultaneousRoundTests
         await f.Act("gorm");
         await f.Act("elara");
         f.Time.Advance(TimeSpan.FromSeconds(299));
-        Assert.That(f.Game.CombatView(Viewer.Dm)!.Mode, Is.EqualTo("simultaneous"));
+        Assert.That(f.Game.CombatView(Viewer.Dm)!.Mode, Is.EqualTo(CombatMode.Simultaneous));
 
         f.Time.Advance(TimeSpan.FromSeconds(1));
 
         var view = f.Game.CombatView(Viewer.Dm)!;
-        Assert.That((view.Mode, view.CurrentTurn, view.WaitingFor), Is.EqualTo(("turn_based", "thorin", (List<string>?)null)));
+        Assert.That((view.Mode, view.CurrentTurn, view.WaitingFor), Is.EqualTo((CombatMode.TurnBased, "thorin", (List<string>?)null)));
         Assert.That((await PopAll(f)).Select(a => a.PlayerId).JoinIds(), Is.EqualTo("elara,gorm"));
         var line = f.Listener.Of<SystemNotice>()[^1];
         Assert.That(line.Text, Does.Contain("Thorin").And.Contain("Vex").And.Not.Contain("Gorm"));
@@ -132,9 +131,7 @@ public sealed class SimultaneousRoundTests
         await f.Game.SimultaneousRoundAsync("Quick!", 10);
         f.Time.Advance(TimeSpan.FromSeconds(10));
 
-        var ex = Assert.ThrowsAsync<GameException>(() => f.Act("elara"));
-
-        Assert.That(ex!.Code, Is.EqualTo("not_your_turn"));
+        Assert.That(() => f.Act("elara"), Throws.TypeOf<GameException>().With.Property(nameof(GameException.Code)).EqualTo("not_your_turn"));
         Assert.That((await f.Act("thorin")).Action.Held, Is.False);
     }
 
@@ -160,9 +157,7 @@ public sealed class SimultaneousRoundTests
         var f = new CombatFixture();
         await f.Game.SimultaneousRoundAsync("One", 60);
 
-        var ex = Assert.ThrowsAsync<GameException>(() => f.Game.SimultaneousRoundAsync("Two", 60));
-
-        Assert.That((ex!.Kind, ex.Code), Is.EqualTo((ErrorKind.Conflict, "simultaneous_active")));
+        Assert.That(() => f.Game.SimultaneousRoundAsync("Two", 60), Throws.TypeOf<GameException>().With.Property(nameof(GameException.Kind)).EqualTo(ErrorKind.Conflict).And.Property(nameof(GameException.Code)).EqualTo("simultaneous_active"));
     }
 
     [TestCase("", 60)]
@@ -171,9 +166,7 @@ public sealed class SimultaneousRoundTests
     {
         var f = new CombatFixture();
 
-        var ex = Assert.ThrowsAsync<GameException>(() => f.Game.SimultaneousRoundAsync(prompt, timeout));
-
-        Assert.That(ex!.Kind, Is.EqualTo(ErrorKind.BadRequest));
+        Assert.That(() => f.Game.SimultaneousRoundAsync(prompt, timeout), Throws.TypeOf<GameException>().With.Property(nameof(GameException.Kind)).EqualTo(ErrorKind.BadRequest));
     }
 
     [Test]

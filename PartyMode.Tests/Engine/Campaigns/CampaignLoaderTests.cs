@@ -1,6 +1,6 @@
 using PartyMode.Engine.Campaigns;
 
-namespace PartyMode.Tests.Engine;
+namespace PartyMode.Tests.Engine.Campaigns;
 
 public sealed class CampaignLoaderTests
 {
@@ -30,8 +30,8 @@ public sealed class CampaignLoaderTests
     [TestCase("""{"id":"c", "name": }""", "campaign.json: line 1")]
     public void Parse_BadFile_ReportsFilePathAndProblem(string json, string expected)
     {
-        var ex = Assert.Throws<CampaignException>(() => CampaignLoader.Parse(json, "campaign.json"));
-        Assert.That(ex!.Problems, Has.Some.StartsWith(expected));
+        Assert.That(() => CampaignLoader.Parse(json, "campaign.json"),
+            Throws.TypeOf<CampaignException>().With.Property(nameof(CampaignException.Problems)).Some.StartsWith(expected));
     }
 
     [Test]
@@ -39,15 +39,16 @@ public sealed class CampaignLoaderTests
     {
         var campaign = CampaignLoader.Parse("""{"id":"c","name":"C","characters":[{"id":"a","name":"A","hp":5,"max_hp":5}],"opening":[{"type":"dm_note","text":"x"},{"type":"narrative","text":"y"}]}""", "c.json");
         Assert.That(campaign.Opening.Select(o => o.Audience), Is.EqualTo(new[] { "dm", "public" }));
-        var ex = Assert.Throws<CampaignException>(() => CampaignLoader.Parse("""{"id":"c","name":"C","characters":[{"id":"a","name":"A","hp":5,"max_hp":5}],"opening":[{"type":"private","text":"x"}]}""", "c.json"));
-        Assert.That(ex!.Problems, Has.Some.Contains("$.opening[0].audience"));
+        Assert.That(() => CampaignLoader.Parse("""{"id":"c","name":"C","characters":[{"id":"a","name":"A","hp":5,"max_hp":5}],"opening":[{"type":"private","text":"x"}]}""", "c.json"),
+            Throws.TypeOf<CampaignException>().With.Property(nameof(CampaignException.Problems)).Some.Contains("$.opening[0].audience"));
     }
 
     [Test]
     public void Parse_SeveralProblems_ReportsEveryOne()
     {
-        var ex = Assert.Throws<CampaignException>(() => CampaignLoader.Parse("""{"id":"Bad Id","characters":[{"name":"","hp":-2,"max_hp":0}]}""", "x.json"));
-        Assert.That(ex!.Problems, Has.Count.GreaterThanOrEqualTo(5));
-        Assert.That(ex.Problems, Has.All.StartsWith("x.json: $"));
+        Assert.That(() => CampaignLoader.Parse("""{"id":"Bad Id","characters":[{"name":"","hp":-2,"max_hp":0}]}""", "x.json"),
+            Throws.TypeOf<CampaignException>()
+                .With.Property(nameof(CampaignException.Problems)).Count.GreaterThanOrEqualTo(5)
+                .And.Property(nameof(CampaignException.Problems)).All.StartsWith("x.json: $"));
     }
 }

@@ -3,7 +3,7 @@ using PartyMode.Engine;
 using PartyMode.Engine.Actions;
 using PartyMode.Engine.Visibility;
 
-namespace PartyMode.Tests.Engine;
+namespace PartyMode.Tests.Engine.Actions;
 
 public sealed class ActionQueueTests
 {
@@ -26,8 +26,7 @@ public sealed class ActionQueueTests
         var (resolved, events) = await game.ResolveAsync(action.Id, "It creaks open.", new Dictionary<string, string> { ["thorin"] = "A draft." }, "trap armed");
         Assert.That(resolved.Status, Is.EqualTo(ActionStatus.Resolved));
         Assert.That(events.Select(e => (e.Type, e.Audience.ToString())), Is.EqualTo(new[] { ("narrative", "public"), ("private", "players:thorin"), ("dm_note", "dm") }));
-        var again = Assert.ThrowsAsync<GameException>(() => game.ResolveAsync(action.Id, "again", null, null));
-        Assert.That(again!.Kind, Is.EqualTo(ErrorKind.Conflict));
+        Assert.That(() => game.ResolveAsync(action.Id, "again", null, null), Throws.TypeOf<GameException>().With.Property(nameof(GameException.Kind)).EqualTo(ErrorKind.Conflict));
     }
 
     [Test]
@@ -59,7 +58,7 @@ public sealed class ActionQueueTests
         var requeued = await game.RequeueAsync(first.Id);
         Assert.That(requeued.Status, Is.EqualTo(ActionStatus.Pending));
         Assert.That((await game.NextActionAsync(TimeSpan.Zero, CancellationToken.None))!.Id, Is.EqualTo(first.Id));
-        Assert.ThrowsAsync<GameException>(() => game.RequeueAsync("act_999999"));
+        Assert.That(() => game.RequeueAsync("act_999999"), Throws.TypeOf<GameException>());
     }
 
     [Test]
@@ -92,9 +91,9 @@ public sealed class ActionQueueTests
         var game = GameFactory.Demo();
         Assert.Multiple(() =>
         {
-            Assert.That(Assert.ThrowsAsync<GameException>(() => game.SubmitActionAsync(Thorin, "   ", null, false))!.Code, Is.EqualTo("empty_action"));
-            Assert.That(Assert.ThrowsAsync<GameException>(() => game.SubmitActionAsync(Thorin, new string('a', 2001), null, false))!.Code, Is.EqualTo("too_long"));
-            Assert.That(Assert.ThrowsAsync<GameException>(() => game.SubmitActionAsync(Viewer.Observer, "hi", null, false))!.Code, Is.EqualTo("observer_cannot_act"));
+            Assert.That(() => game.SubmitActionAsync(Thorin, "   ", null, false), Throws.TypeOf<GameException>().With.Property(nameof(GameException.Code)).EqualTo("empty_action"));
+            Assert.That(() => game.SubmitActionAsync(Thorin, new string('a', 2001), null, false), Throws.TypeOf<GameException>().With.Property(nameof(GameException.Code)).EqualTo("too_long"));
+            Assert.That(() => game.SubmitActionAsync(Viewer.Observer, "hi", null, false), Throws.TypeOf<GameException>().With.Property(nameof(GameException.Code)).EqualTo("observer_cannot_act"));
         });
     }
 
@@ -108,8 +107,7 @@ public sealed class ActionQueueTests
             await game.SubmitActionAsync(Thorin, "a" + i, null, false);
         }
 
-        var limited = Assert.ThrowsAsync<GameException>(() => game.SubmitActionAsync(Thorin, "too many", null, false));
-        Assert.That(limited!.Code, Is.EqualTo("rate_limited"));
+        Assert.That(() => game.SubmitActionAsync(Thorin, "too many", null, false), Throws.TypeOf<GameException>().With.Property(nameof(GameException.Code)).EqualTo("rate_limited"));
         Assert.That((await game.SubmitActionAsync(Viewer.Player("vex"), "other seat", null, false)).Created, Is.True);
         time.Advance(TimeSpan.FromSeconds(10));
         Assert.That((await game.SubmitActionAsync(Thorin, "later", null, false)).Created, Is.True);

@@ -1,9 +1,9 @@
 using PartyMode.Engine;
 
-namespace PartyMode.Tests.Engine.Combat;
+namespace PartyMode.Tests.Engine;
 
-/// <summary>Keeps every notice the game publishes, in order.</summary>
-internal sealed class RecordingListener : IGameListener
+/// <summary>Keeps every notice a store committed, in order.</summary>
+internal sealed class NoticeRecorder
 {
     private readonly List<Notice> _notices = [];
 
@@ -30,6 +30,14 @@ internal sealed class RecordingListener : IGameListener
         lock (_notices)
         {
             _notices.AddRange(notices);
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_notices)
+        {
+            _notices.Clear();
         }
     }
 }

@@ -1,11 +1,32 @@
 using System.Text.Json;
+using PartyMode.Engine;
 using PartyMode.Engine.Actions;
+using PartyMode.Engine.Events;
 
-namespace PartyMode.Engine.Events;
+namespace PartyMode.Cli.Protocol;
 
-/// <summary>Writes events in their wire form (docs/protocol.md §4.4): the stored form without the audience.</summary>
-public static class EventWire
+/// <summary>Writes events and actions in their wire form: the stored form without the audience.</summary>
+internal static class EventJson
 {
+    /// <summary>
+    /// The event's wire JSON, serialized once and shared by every socket, replay and HTTP page that
+    /// sends it (events never change once committed). Two threads may both serialize it the first time;
+    /// either copy is the same.
+    /// </summary>
+    /// <param name="e">A committed event.</param>
+    /// <returns>The bytes.</returns>
+    public static byte[] Bytes(GameEvent e)
+    {
+        if (e.HostCache is byte[] cached)
+        {
+            return cached;
+        }
+
+        var bytes = Serialize(e);
+        e.HostCache = bytes;
+        return bytes;
+    }
+
     /// <summary>Serializes one event to UTF-8 JSON.</summary>
     /// <param name="e">The event.</param>
     /// <returns>The bytes.</returns>
@@ -84,7 +105,7 @@ public static class EventWire
         writer.WriteString("player_id", a.PlayerId);
         writer.WriteString("text", a.Text);
         writer.WriteBoolean("private", a.Private);
-        writer.WriteString("status", StatusName(a.Status));
+        writer.WriteString("status", StatusWords.Name(a.Status));
         WriteIf(writer, "client_id", a.ClientId);
         writer.WriteString("submitted_at", Iso(a.SubmittedAt));
         if (a.ResolvedAt is { } resolved)
@@ -95,17 +116,6 @@ public static class EventWire
         WriteIf(writer, "reason", a.Reason);
         writer.WriteEndObject();
     }
-
-    /// <summary>The wire name of a status.</summary>
-    /// <param name="status">The status.</param>
-    /// <returns>e.g. <c>pending</c>.</returns>
-    public static string StatusName(ActionStatus status) => status switch
-    {
-        ActionStatus.Pending => "pending",
-        ActionStatus.Processing => "processing",
-        ActionStatus.Resolved => "resolved",
-        _ => "cancelled",
-    };
 
     /// <summary>ISO 8601 UTC with milliseconds.</summary>
     /// <param name="t">The instant.</param>

@@ -1,7 +1,7 @@
 using PartyMode.Engine;
 using PartyMode.Engine.Visibility;
 
-namespace PartyMode.Tests.Engine;
+namespace PartyMode.Tests.Engine.Visibility;
 
 public sealed class VisibilityRulesTests
 {

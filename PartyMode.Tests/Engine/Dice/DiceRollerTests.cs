@@ -1,7 +1,7 @@
 using PartyMode.Engine;
 using PartyMode.Engine.Dice;
 
-namespace PartyMode.Tests.Engine;
+namespace PartyMode.Tests.Engine.Dice;
 
 public sealed class DiceRollerTests
 {
@@ -39,8 +39,6 @@ public sealed class DiceRollerTests
     [TestCase("1d1", "at least two sides")]
     public void Roll_BadExpression_ThrowsBadDiceNamingTheProblem(string expr, string problem)
     {
-        var ex = Assert.Throws<GameException>(() => DiceRoller.Roll(expr, new Random(1)));
-        Assert.That(ex!.Code, Is.EqualTo("bad_dice"));
-        Assert.That(ex.Message, Does.Contain(problem));
+        Assert.That(() => DiceRoller.Roll(expr, new Random(1)), Throws.TypeOf<GameException>().With.Property(nameof(GameException.Code)).EqualTo("bad_dice").And.Message.Contains(problem));
     }
 }

@@ -2,7 +2,7 @@ using PartyMode.Engine;
 using PartyMode.Engine.Seats;
 using PartyMode.Engine.Visibility;
 
-namespace PartyMode.Tests.Engine;
+namespace PartyMode.Tests.Engine.Seats;
 
 public sealed class TokenTests
 {
@@ -90,5 +90,5 @@ public sealed class TokenTests
 
     [Test]
     public void Kick_DmSeat_IsRefused() =>
-        Assert.That(Assert.ThrowsAsync<GameException>(() => GameFactory.Demo().KickSeatAsync("dm"))!.Code, Is.EqualTo("bad_seat"));
+        Assert.That(() => GameFactory.Demo().KickSeatAsync("dm"), Throws.TypeOf<GameException>().With.Property(nameof(GameException.Code)).EqualTo("bad_seat"));
 }
