@@ -57,7 +57,7 @@ internal static class BackupRestoreCommand
                     + " Start the game again with: partymode serve");
                 return CliApp.Ok;
             }
-            catch (GameFileException ex)
+            catch (StartupException ex)
             {
                 await context.Error.WriteLineAsync(ex.Message);
                 return CliApp.Failed;

@@ -19,7 +19,9 @@ internal static class ServeCommand
     private static readonly Option<bool> AllowRemoteDm = new("--allow-remote-dm") { Description = "Let the DM API answer other machines." };
     private static readonly Option<string> ActionRate = new("--action-rate") { Description = "Actions per seat as COUNT/SECONDS.", DefaultValueFactory = _ => "10/10" };
     private static readonly Option<int> AuthFailLimit = new("--auth-fail-limit") { Description = "Failed authentications a minute per non-loopback address before 429.", DefaultValueFactory = _ => 20 };
-    private static readonly Option<bool> Fsync = new("--fsync") { Description = "Flush every commit to the disk (survives power loss; slower on slow disks)." };
+    private static readonly Option<bool> Fsync = new("--fsync") { Description = "Flush every commit to the disk before it is acknowledged (the default; kept for scripts)." };
+    private static readonly Option<bool> NoFsync = new("--no-fsync") { Description = "Do not flush commits to the disk: faster on a slow disk, but a power cut can lose the last seconds (a crash still loses nothing)." };
+    private static readonly Option<int> BackupEvery = new("--backup-every") { Description = "Minutes between backups of the game while it changes (0: only at start).", DefaultValueFactory = _ => 10 };
     private static readonly Option<bool> Verbose = new("--verbose") { Description = "Log every HTTP request, not only refused and failed ones." };
     private static readonly Option<int> MaxConnections = new("--max-connections") { Description = "TCP connections open at once (default: as many as the open-file limit safely allows)." };
     private static readonly Option<int> MaxPerAddress = new("--max-connections-per-address") { Description = "TCP connections one address may hold (0: no cap).", DefaultValueFactory = _ => 128 };
@@ -31,7 +33,7 @@ internal static class ServeCommand
     {
         var command = new Command("serve", "Run the PartyMode daemon in the foreground.")
         {
-            Campaign, Port, Bind, PublicUrl, AllowRemoteDm, ActionRate, AuthFailLimit, Fsync, Verbose,
+            Campaign, Port, Bind, PublicUrl, AllowRemoteDm, ActionRate, AuthFailLimit, Fsync, NoFsync, BackupEvery, Verbose,
             MaxConnections, MaxPerAddress, MaxObserversPerAddress, Reset, Yes,
         };
         command.SetAction((result, ct) => ExecuteAsync(result, ct));
@@ -62,6 +64,18 @@ internal static class ServeCommand
             return CliApp.UsageError;
         }
 
+        if (result.GetValue(Fsync) && result.GetValue(NoFsync))
+        {
+            await error.WriteLineAsync("--fsync and --no-fsync contradict each other: give one (flushing is the default).");
+            return CliApp.UsageError;
+        }
+
+        if (result.GetValue(BackupEvery) is < 0 or > 1440)
+        {
+            await error.WriteLineAsync("--backup-every takes minutes from 0 (only at start) to 1440.");
+            return CliApp.UsageError;
+        }
+
         var reset = result.GetValue(Reset);
         if (reset && !result.GetValue(Yes) && !await ConfirmResetAsync(folder, output, error))
         {
@@ -86,7 +100,8 @@ internal static class ServeCommand
                 ActionRateSeconds = seconds,
                 AuthFailLimit = result.GetValue(AuthFailLimit),
                 Reset = reset,
-                FlushToDisk = result.GetValue(Fsync),
+                FlushToDisk = !result.GetValue(NoFsync),
+                BackupInterval = TimeSpan.FromMinutes(result.GetValue(BackupEvery)),
                 Verbose = result.GetValue(Verbose),
                 MaxConnections = result.GetValue(MaxConnections),
                 MaxConnectionsPerAddress = result.GetValue(MaxPerAddress),

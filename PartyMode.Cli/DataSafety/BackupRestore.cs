@@ -1,4 +1,5 @@
 using System.Globalization;
+using PartyMode.Cli.Hosting;
 
 namespace PartyMode.Cli.DataSafety;
 
@@ -9,7 +10,7 @@ namespace PartyMode.Cli.DataSafety;
 internal static class BackupRestore
 {
     /// <summary>Restores <paramref name="backup"/>; returns where the replaced file went (null when there was none).</summary>
-    /// <exception cref="GameFileException">The backup itself cannot be read.</exception>
+    /// <exception cref="StartupException">The backup itself cannot be read.</exception>
     public static string? Restore(DataFolder folder, BackupInfo backup, DateTimeOffset now)
     {
         try
@@ -18,29 +19,36 @@ internal static class BackupRestore
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            throw new GameFileException($"The backup {backup.Path} cannot be read either ({ex.Message.ReplaceLineEndings(" ")}); pick an older one from 'partymode backup list'.", ex);
+            throw new StartupException($"The backup {backup.Path} cannot be read either ({ex.Message.ReplaceLineEndings(" ")}); pick an older one from 'partymode backup list'.", ex);
         }
 
-        var log = LogFileOf(folder.DataFile);
-        string? keptAt = null;
-        if (File.Exists(folder.DataFile) || File.Exists(log))
-        {
-            var damaged = Path.Combine(folder.Root, "damaged");
-            DataFolder.CreatePrivateDirectory(damaged);
-            var stamp = now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-            keptAt = Path.Combine(damaged, $"party-{stamp}.db");
-            if (File.Exists(folder.DataFile))
-            {
-                File.Move(folder.DataFile, keptAt, overwrite: true);
-            }
-
-            if (File.Exists(log))
-            {
-                File.Move(log, LogFileOf(keptAt), overwrite: true);
-            }
-        }
-
+        var keptAt = MoveAside(folder, now);
         CopyDurably(backup.Path, folder.DataFile);
+        return keptAt;
+    }
+
+    /// <summary>Moves the game file and its log to <c>DATA/damaged/</c>; returns the new path of the file (null when there was none).</summary>
+    public static string? MoveAside(DataFolder folder, DateTimeOffset now)
+    {
+        var log = LogFileOf(folder.DataFile);
+        if (!File.Exists(folder.DataFile) && !File.Exists(log))
+        {
+            return null;
+        }
+
+        var damaged = Path.Combine(folder.Root, "damaged");
+        DataFolder.CreatePrivateDirectory(damaged);
+        var keptAt = Path.Combine(damaged, $"party-{now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.db");
+        if (File.Exists(folder.DataFile))
+        {
+            File.Move(folder.DataFile, keptAt, overwrite: true);
+        }
+
+        if (File.Exists(log))
+        {
+            File.Move(log, LogFileOf(keptAt), overwrite: true);
+        }
+
         return keptAt;
     }
 

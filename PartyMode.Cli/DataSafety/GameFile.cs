@@ -1,4 +1,5 @@
 using LiteDB;
+using PartyMode.Cli.Hosting;
 
 namespace PartyMode.Cli.DataSafety;
 
@@ -10,7 +11,7 @@ namespace PartyMode.Cli.DataSafety;
 internal static class GameFile
 {
     /// <summary>Refuses to start over a lost game: <c>party.db</c> missing or empty where a token key or backups show a game was here.</summary>
-    /// <exception cref="GameFileException">The game file is gone but the folder has history.</exception>
+    /// <exception cref="StartupException">The game file is gone but the folder has history.</exception>
     public static void EnsureNotLost(DataFolder folder)
     {
         var file = new FileInfo(folder.DataFile);
@@ -22,13 +23,13 @@ internal static class GameFile
         if (new GameBackups(folder).FolderHasHistory())
         {
             var what = file.Exists ? "is empty" : "is missing";
-            throw new GameFileException(
+            throw new StartupException(
                 $"The game file {folder.DataFile} {what}, but this folder has held a game. {Remedy(folder)}");
         }
     }
 
     /// <summary>The sentence for a game file that could not be opened or read.</summary>
-    public static GameFileException Damaged(DataFolder folder, Exception cause) =>
+    public static StartupException Damaged(DataFolder folder, Exception cause) =>
         new($"The game file {folder.DataFile} is damaged and cannot be opened ({Reason(cause)}). {Remedy(folder)}", cause);
 
     /// <summary>Opens a game file read-only and counts what it holds; throws when it cannot be read.</summary>

@@ -1,3 +1,4 @@
+using PartyMode.Cli.DataSafety;
 using PartyMode.Cli.Publishing;
 using PartyMode.Cli.Seats;
 using PartyMode.Cli.Security;
@@ -34,6 +35,7 @@ internal sealed class OfflineGame : IDisposable
 
     public static OfflineGame Open(DataFolder folder)
     {
+        GameFile.EnsureNotLost(folder);
         if (!File.Exists(folder.DataFile))
         {
             throw new StartupException($"There is no game in {folder.Root} yet: start one with 'partymode serve --data {folder.Root}'.");
@@ -44,8 +46,18 @@ internal sealed class OfflineGame : IDisposable
         try
         {
             var watermark = new CommitWatermark();
-            store = new LiteDbGameStore(folder.DataFile, Serilog.Core.Logger.None, committed: new CommitPipeline(watermark, hub: null));
-            var game = Game.Load(store, watermark, TokenKey.LoadOrCreate(folder), new GameOptions(), TimeProvider.System)
+            Game? loaded;
+            try
+            {
+                store = new LiteDbGameStore(folder.DataFile, Serilog.Core.Logger.None, committed: new CommitPipeline(watermark, hub: null));
+                loaded = Game.Load(store, watermark, TokenKey.LoadOrCreate(folder), new GameOptions(), TimeProvider.System);
+            }
+            catch (Exception ex) when (ex is not (OutOfMemoryException or StartupException or UnauthorizedAccessException or GameException))
+            {
+                throw GameFile.Damaged(folder, ex);
+            }
+
+            var game = loaded
                 ?? throw new StartupException($"The data folder {folder.Root} holds no game yet: start one with 'partymode serve --data {folder.Root}'.");
             var candidates = LanAddresses.Candidates();
             var lan = JoinLinks.SavedBase(folder) ?? "http://" + (candidates.Count > 0 ? candidates[0].ToString() : "127.0.0.1") + ":8080";

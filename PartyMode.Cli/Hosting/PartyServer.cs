@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using PartyMode.Cli.DataSafety;
 using PartyMode.Cli.Limits;
 using PartyMode.Cli.Publishing;
 using PartyMode.Cli.Seats;
@@ -28,6 +29,7 @@ internal sealed class PartyServer : IAsyncDisposable
     private readonly SocketHub _hub;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _stopping;
+    private BackupScheduler? _backups;
 
     private PartyServer(WebApplication app, PartyServerOptions options, LiteDbGameStore store, DaemonLock daemonLock, Serilog.Core.Logger log, DataFolder folder, Game game, bool imported)
     {
@@ -76,9 +78,21 @@ internal sealed class PartyServer : IAsyncDisposable
     {
         var clockStart = System.Diagnostics.Stopwatch.GetTimestamp();
         var folder = DataFolder.Resolve(options.DataDirectory);
-        folder.EnsureExists();
-        var daemonLock = DaemonLock.Acquire(folder);
-        var log = Logs.Create(folder, options.ConsoleLogging, verbose: options.Verbose);
+        // Everything the daemon writes is for its owner only: DM notes, whispers and the token key.
+        OwnerOnly.RestrictNewFiles();
+        DaemonLock daemonLock;
+        Serilog.Core.Logger log;
+        try
+        {
+            folder.EnsureExists();
+            OwnerOnly.Tighten(folder.Root);
+            daemonLock = DaemonLock.Acquire(folder);
+            log = Logs.Create(folder, options.ConsoleLogging, verbose: options.Verbose);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw FolderAccess.Refused(folder, ex);
+        }
         // Start-up work that does not need the game runs on the other core meanwhile: the campaign
         // parse and the web host (its routes and generated request delegates); docs/benchmarks.md.
         var campaignTask = Task.Run(() => LoadCampaign(options), cancellationToken);
@@ -89,10 +103,16 @@ internal sealed class PartyServer : IAsyncDisposable
         var watermark = new CommitWatermark();
         var hostTask = Task.Run(() => CreateHost(options, folder, log, clock, slot, hub), cancellationToken);
         LiteDbGameStore? store = null;
+        BackupScheduler? backups = null;
         try
         {
-            store = new LiteDbGameStore(folder.DataFile, log, options.FlushToDisk, committed: new CommitPipeline(watermark, hub));
             var (campaign, given) = await campaignTask;
+            if (!options.Reset)
+            {
+                GameFile.EnsureNotLost(folder);
+            }
+
+            store = OpenStore(folder, log, options, watermark, hub, clock);
             if (options.Reset)
             {
                 store.Wipe();
@@ -114,12 +134,14 @@ internal sealed class PartyServer : IAsyncDisposable
             };
             var storeOpened = System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds;
             var key = TokenKey.LoadOrCreate(folder);
-            var game = Game.Load(store, watermark, key, gameOptions, clock, given ? campaign.Id : null);
+            var game = LoadGame(folder, store, watermark, key, gameOptions, clock, given ? campaign.Id : null);
             var imported = game is null;
             game ??= Game.Import(store, watermark, campaign, key, gameOptions, clock);
             var gameOpened = System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds;
+            backups = await BackupScheduler.StartAsync(store, new GameBackups(folder), options.BackupInterval, clock, log);
             var app = await hostTask;
             var server = await StartHostAsync(app, slot, options, folder, daemonLock, log, store, game, hub, imported, cancellationToken);
+            server._backups = backups;
             log.Information("Started in {Total:0} ms (store open {Store:0} ms, game open {Game:0} ms; process up {Process:0} ms before)",
                 System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds, storeOpened, gameOpened - storeOpened,
                 (DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds - System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds);
@@ -128,6 +150,7 @@ internal sealed class PartyServer : IAsyncDisposable
         catch
         {
             await DisposeUnstartedAsync(hostTask);
+            backups?.Dispose();
             store?.Dispose();
             hub.Dispose();
             await log.DisposeAsync();
@@ -238,6 +261,7 @@ internal sealed class PartyServer : IAsyncDisposable
             await _app.StopAsync();
             // The host's services own the hub and the game and dispose them with it; the store is ours.
             await _app.DisposeAsync();
+            _backups?.Dispose();
             // Off whichever thread resumed this method: it may be the store's writer (small commit
             // batches resume their requests there), which cannot join itself.
             await Task.Run(_store.Dispose);
@@ -255,6 +279,43 @@ internal sealed class PartyServer : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
+
+    /// <summary>Opens the game file; one that cannot be opened is refused with the sentence of docs/reliability.md §2.</summary>
+    private static LiteDbGameStore OpenStore(DataFolder folder, Serilog.ILogger log, PartyServerOptions options, CommitWatermark watermark, SocketHub hub, TimeProvider clock)
+    {
+        try
+        {
+            return new LiteDbGameStore(folder.DataFile, log, options.FlushToDisk, committed: new CommitPipeline(watermark, hub));
+        }
+        catch (Exception ex) when (options.Reset && ex is not (OutOfMemoryException or UnauthorizedAccessException))
+        {
+            // --reset over a file that cannot be opened: it is kept in DATA/damaged/, and the new game starts.
+            log.Warning("The game file {File} could not be opened ({Reason}); it is kept in damaged/ and a new game starts (--reset)", folder.DataFile, ex.Message);
+            BackupRestore.MoveAside(folder, clock.GetUtcNow());
+            return new LiteDbGameStore(folder.DataFile, log, options.FlushToDisk, committed: new CommitPipeline(watermark, hub));
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw FolderAccess.Refused(folder, ex);
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or StartupException))
+        {
+            throw GameFile.Damaged(folder, ex);
+        }
+    }
+
+    /// <summary>Loads the stored game (null for an empty file); a file whose documents cannot be read is refused as damaged.</summary>
+    private static Game? LoadGame(DataFolder folder, LiteDbGameStore store, CommitWatermark watermark, byte[] key, GameOptions options, TimeProvider clock, string? campaignId)
+    {
+        try
+        {
+            return Game.Load(store, watermark, key, options, clock, campaignId);
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or CampaignMismatchException or StartupException or GameException))
+        {
+            throw GameFile.Damaged(folder, ex);
+        }
+    }
 
     private static (Engine.Model.Campaign Campaign, bool Given) LoadCampaign(PartyServerOptions options)
     {

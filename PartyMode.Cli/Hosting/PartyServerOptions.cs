@@ -28,8 +28,8 @@ internal sealed class PartyServerOptions
     /// <summary>Failed authentications a minute from one non-loopback address before 429.</summary>
     public int AuthFailLimit { get; init; } = 20;
 
-    /// <summary>fsync every commit (power-loss durability); off, commits reach the OS before they are acknowledged.</summary>
-    public bool FlushToDisk { get; init; }
+    /// <summary>fsync every commit before it is acknowledged (power-loss durability, the default); off, commits reach the OS only (a crash still loses nothing).</summary>
+    public bool FlushToDisk { get; init; } = true;
 
     /// <summary>Loopback is exempt from the failed-authentication limit (true in production; tests turn it off to exercise the limit).</summary>
     public bool ExemptLoopbackFromAuthLimit { get; init; } = true;
@@ -57,6 +57,9 @@ internal sealed class PartyServerOptions
 
     /// <summary>How long a connection may stay silent before its first request (or between requests) before it is closed.</summary>
     public TimeSpan IdleConnectionTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often a backup of the game is taken while it changes (docs/reliability.md §3); zero: at start only.</summary>
+    public TimeSpan BackupInterval { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Seed for dice (tests); null for a random seed.</summary>
     public int? DiceSeed { get; init; }

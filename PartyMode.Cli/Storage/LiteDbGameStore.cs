@@ -1,10 +1,5 @@
 using LiteDB;
 using PartyMode.Engine;
-using PartyMode.Engine.Actions;
-using PartyMode.Engine.Combat;
-using PartyMode.Engine.Events;
-using PartyMode.Engine.Model;
-using PartyMode.Engine.Seats;
 using PartyMode.Engine.Storage;
 
 namespace PartyMode.Cli.Storage;
@@ -37,12 +32,14 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
     // which on two cores took CPU from the very threads about to hand it work.
     private readonly object _gate = new();
     private readonly Queue<(ChangeSet Changes, TaskCompletionSource Done)> _queue = new();
+    private readonly Queue<(string Path, TaskCompletionSource Done)> _backups = new();
     private bool _closed;
     private readonly int _idleCheckpointAfter;
     private readonly Thread _writer;
     private readonly Serilog.ILogger _log;
     private readonly ICommitSink? _committed;
 
+    private readonly string _dataPath;
     private readonly string _logPath;
     private readonly bool _flushToDisk;
     private FileStream? _logFile;
@@ -62,6 +59,7 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
         _idleCheckpointAfter = idleCheckpointAfter;
         _log = log;
         _flushToDisk = flushToDisk;
+        _dataPath = Path.GetFullPath(path);
         _logPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
         _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }) { CheckpointSize = 0 };
         _writer = new Thread(WriterLoop) { IsBackground = true, Name = "partymode-store-writer" };
@@ -77,27 +75,7 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
     /// <summary>Checkpoints made so far (log copied into the data file).</summary>
     public long Checkpoints { get; private set; }
 
-    public StoredGame? Load()
-    {
-        var metaDoc = _db.GetCollection("meta").FindById("game");
-        if (metaDoc is null)
-        {
-            return null;
-        }
-
-        var combatDoc = _db.GetCollection("combat").FindById("current");
-        return new StoredGame
-        {
-            Meta = Read<GameMeta>(metaDoc),
-            Seats = ReadAll<Seat>("seats"),
-            Characters = ReadAll<Character>("characters"),
-            Npcs = ReadAll<Npc>("npcs"),
-            Locations = ReadAll<Location>("locations"),
-            Actions = ReadAll<GameAction>("actions"),
-            Events = ReadAll<GameEvent>("events"),
-            Combat = combatDoc is null ? null : Read<CombatState>(combatDoc),
-        };
-    }
+    public StoredGame? Load() => GameDocuments.Load(_db);
 
     public Task Commit(ChangeSet changes)
     {
@@ -117,6 +95,30 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
             {
                 Monitor.Pulse(_gate);
             }
+        }
+
+        return done.Task;
+    }
+
+    /// <summary>
+    /// Copies the game file to <paramref name="path"/> on the writer thread, between commits: a checkpoint
+    /// first moves the log into the data file, so the copy alone holds every commit before it, whole.
+    /// </summary>
+    /// <param name="path">Where the copy goes (written through a temp file, then renamed).</param>
+    /// <returns>A task that completes once the copy is on the disk.</returns>
+    public Task BackupAsync(string path)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                done.SetException(new ObjectDisposedException(nameof(LiteDbGameStore), "The data file is closed."));
+                return done.Task;
+            }
+
+            _backups.Enqueue((path, done));
+            Monitor.Pulse(_gate);
         }
 
         return done.Task;
@@ -147,6 +149,11 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
         }
 
         _writer.Join();
+        while (_backups.TryDequeue(out var left))
+        {
+            left.Done.TrySetException(new ObjectDisposedException(nameof(LiteDbGameStore), "The data file is closed."));
+        }
+
         _logFile?.Dispose();
         _db.Checkpoint();
         _db.Dispose();
@@ -155,16 +162,18 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
     private void WriterLoop()
     {
         var batch = new List<(ChangeSet Changes, TaskCompletionSource Done)>(MaxBatch);
+        var backups = new List<(string Path, TaskCompletionSource Done)>();
         var sinceCheckpoint = 0;
         while (true)
         {
             batch.Clear();
+            backups.Clear();
             bool checkpointNow;
             lock (_gate)
             {
                 // With log pages to copy, an idle writer waits only a moment before checkpointing.
                 var timedOut = false;
-                while (_queue.Count == 0 && !_closed && !timedOut)
+                while (_queue.Count == 0 && _backups.Count == 0 && !_closed && !timedOut)
                 {
                     timedOut = !Monitor.Wait(_gate, sinceCheckpoint >= _idleCheckpointAfter ? IdleBeforeCheckpoint : Timeout.InfiniteTimeSpan);
                 }
@@ -175,11 +184,22 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
                     return;
                 }
 
-                checkpointNow = _queue.Count == 0;
+                checkpointNow = _queue.Count == 0 && _backups.Count == 0;
                 while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
                 {
                     batch.Add(next);
                 }
+
+                while (_backups.TryDequeue(out var backup))
+                {
+                    backups.Add(backup);
+                }
+            }
+
+            if (batch.Count == 0 && backups.Count > 0)
+            {
+                Backup(backups, ref sinceCheckpoint);
+                continue;
             }
 
             if (checkpointNow)
@@ -193,7 +213,7 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
                 _db.BeginTrans();
                 foreach (var (changes, _) in batch)
                 {
-                    Apply(changes);
+                    GameDocuments.Apply(_db, changes);
                 }
 
                 _db.Commit();
@@ -213,6 +233,7 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
                 _log.Fatal(ex, "Writing to the data file failed; {Count} changes were not acknowledged", batch.Count);
                 TryRollback();
                 CompleteOnPool(batch, ex);
+                backups.ForEach(b => b.Done.TrySetException(ex));
                 continue;
             }
 
@@ -240,6 +261,11 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
             {
                 CompleteOnPool(batch, error: null);
             }
+
+            if (backups.Count > 0)
+            {
+                Backup(backups, ref sinceCheckpoint);
+            }
         }
     }
 
@@ -263,6 +289,35 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
             },
             (Batch: batch.ToArray(), Error: error),
             preferLocal: false);
+    }
+
+    private void Backup(List<(string Path, TaskCompletionSource Done)> backups, ref int sinceCheckpoint)
+    {
+        try
+        {
+            _db.Checkpoint();
+            Checkpoints++;
+            sinceCheckpoint = 0;
+        }
+        catch (Exception ex)
+        {
+            _log.Warning(ex, "Checkpointing the data file for a backup failed");
+            backups.ForEach(b => b.Done.TrySetException(ex));
+            return;
+        }
+
+        foreach (var (path, done) in backups)
+        {
+            try
+            {
+                DataSafety.BackupRestore.CopyDurably(_dataPath, path);
+                done.TrySetResult();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                done.TrySetException(ex);
+            }
+        }
     }
 
     private void Checkpoint(ref int sinceCheckpoint)
@@ -308,65 +363,4 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
             _log.Error(ex, "Rolling back the failed transaction failed");
         }
     }
-
-    private void Apply(ChangeSet changes)
-    {
-        if (changes.Meta is not null)
-        {
-            _db.GetCollection("meta").Upsert(Doc("game", changes.Meta));
-        }
-
-        Upsert("seats", changes.Seats, s => s.Id);
-        Upsert("characters", changes.Characters, c => c.Id);
-        Upsert("npcs", changes.Npcs, n => n.Id);
-        Upsert("locations", changes.Locations, l => l.Id);
-        Upsert("actions", changes.Actions, a => a.Id);
-        if (changes.Events.Count > 0)
-        {
-            var events = _db.GetCollection("events");
-            foreach (var e in changes.Events)
-            {
-                // Events are only ever appended: an insert skips the update attempt an upsert makes first.
-                events.Insert(Doc(e.Seq, e));
-            }
-        }
-
-        if (changes.CombatChanged)
-        {
-            var combat = _db.GetCollection("combat");
-            if (changes.Combat is null)
-            {
-                combat.Delete("current");
-            }
-            else
-            {
-                combat.Upsert(Doc("current", changes.Combat));
-            }
-        }
-    }
-
-    private void Upsert<T>(string collection, List<T> items, Func<T, string> id)
-    {
-        if (items.Count == 0)
-        {
-            return;
-        }
-
-        var col = _db.GetCollection(collection);
-        foreach (var item in items)
-        {
-            col.Upsert(Doc(id(item), item));
-        }
-    }
-
-    private static BsonDocument Doc<T>(BsonValue id, T value) => new()
-    {
-        ["_id"] = id,
-        ["j"] = System.Text.Json.JsonSerializer.Serialize(value, EngineJson.Options),
-    };
-
-    private static T Read<T>(BsonDocument doc) => System.Text.Json.JsonSerializer.Deserialize<T>(doc["j"].AsString, EngineJson.Options)!;
-
-    private List<T> ReadAll<T>(string collection) =>
-        _db.GetCollection(collection).FindAll().Select(Read<T>).ToList();
 }

@@ -1,5 +1,6 @@
-using PartyMode.Cli;
 using PartyMode.Cli.DataSafety;
+using PartyMode.Cli.Hosting;
+using PartyMode.Cli;
 using PartyMode.Tests.Support;
 
 namespace PartyMode.Tests.DataSafety;
@@ -27,7 +28,7 @@ public sealed class GameFileTests
             File.WriteAllBytes(folder.DataFile, []);
         }
 
-        Assert.That(() => GameFile.EnsureNotLost(folder), Throws.TypeOf<GameFileException>()
+        Assert.That(() => GameFile.EnsureNotLost(folder), Throws.TypeOf<StartupException>()
             .With.Message.Contains(folder.DataFile)
             .And.Message.Contains(empty ? "is empty" : "is missing")
             .And.Message.Contains("--reset"));
@@ -65,6 +66,7 @@ public sealed class GameFileTests
         File.WriteAllText(Path.Combine(root, "party.db"), "x");
         File.WriteAllText(Path.Combine(root, "logs", "partymode-1.log"), "x");
         File.SetUnixFileMode(root, (UnixFileMode)0b111_101_101);
+        File.SetUnixFileMode(Path.Combine(root, "logs"), (UnixFileMode)0b111_101_101);
         File.SetUnixFileMode(Path.Combine(root, "party.db"), (UnixFileMode)0b110_100_100);
         File.SetUnixFileMode(Path.Combine(root, "logs", "partymode-1.log"), (UnixFileMode)0b110_110_100);
 

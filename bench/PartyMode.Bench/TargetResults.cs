@@ -33,8 +33,8 @@ internal sealed class TargetResults(string name)
 
     public Dictionary<int, IntakeResult> Intake { get; } = [];
 
-    /// <summary>Intake with <c>serve --fsync</c> (PartyMode only): each group commit flushed to the disk.</summary>
-    public Dictionary<int, IntakeResult> IntakeFsync { get; } = [];
+    /// <summary>Intake with <c>serve --no-fsync</c> (PartyMode only): commits reach the OS but are not flushed to the disk.</summary>
+    public Dictionary<int, IntakeResult> IntakeNoFsync { get; } = [];
 
     public Dictionary<string, (double Median, double Min, int Runs)?> Startup { get; } = [];
 
