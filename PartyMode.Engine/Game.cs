@@ -86,14 +86,7 @@ public sealed class Game : IDisposable
         return game;
     }
 
-    /// <summary>Starts a new game from a campaign in an empty store; returns once the import is durable.</summary>
-    /// <param name="store">The durable store (empty).</param>
-    /// <param name="watermark">The committed watermark the host's commit pipeline advances.</param>
-    /// <param name="campaign">The campaign to import.</param>
-    /// <param name="tokenKey">The secret tokens derive from.</param>
-    /// <param name="options">Limits.</param>
-    /// <param name="time">The clock.</param>
-    /// <returns>The game.</returns>
+    /// <summary>Starts a new game from <paramref name="campaign"/> in an empty store (the other arguments as for <see cref="Load"/>); returns once the import is durable.</summary>
     public static Game Import(IGameStore store, CommitWatermark watermark, Campaign campaign, byte[] tokenKey, GameOptions options, TimeProvider time)
     {
         var meta = new GameMeta { CampaignId = campaign.Id, CampaignName = campaign.Name, CreatedAt = time.GetUtcNow() };
@@ -149,10 +142,7 @@ public sealed class Game : IDisposable
     /// <returns>The events.</returns>
     public IReadOnlyList<GameEvent> NewestEvents(Viewer viewer, int count, long? upTo = null) => _writer.Read(() => _log.Newest(viewer, count, upTo));
 
-    /// <summary>The newest committed seq the viewer may see, up to <paramref name="upTo"/> (0 when none).</summary>
-    /// <param name="viewer">Who reads.</param>
-    /// <param name="upTo">Inclusive upper bound (default: the newest committed seq).</param>
-    /// <returns>The seq.</returns>
+    /// <summary>The newest committed seq <paramref name="viewer"/> may see, up to <paramref name="upTo"/> (inclusive; default: the newest committed), or 0 when none.</summary>
     public long NewestVisibleSeq(Viewer viewer, long? upTo = null) => _writer.Read(() => _log.NewestVisibleSeq(viewer, upTo));
 
     /// <summary>What a socket's welcome carries for this viewer: own sheet (players), roster (without presence) and combat view.</summary>

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Self-contained single-file binaries in dist/: partymode-VERSION-RID, each also packed for download
 # (partymode-VERSION-RID.tar.gz, or .zip for Windows), plus SHA256SUMS.
-# The binary itself is not compressed: unpacking a compressed single file costs ~0.4 s at every
-# start (docs/benchmarks.md); the archive is smaller than the compressed binary was.
+# The binary itself is not compressed: a compressed single file is unpacked at every start,
+# which costs more than the start-up budget allows (docs/benchmarks.md); the archive is smaller
+# than the compressed binary was.
 # Usage: scripts/publish.sh [RID …]   (default: every release RID)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -46,8 +46,8 @@ internal static class CombatJson
             w.WriteString("deadline", EventJson.Iso(deadline));
         }
 
-        WriteList(w, "submitted", view.Submitted);
-        WriteList(w, "waiting_for", view.WaitingFor);
+        w.WriteIfPresent("submitted", view.Submitted);
+        w.WriteIfPresent("waiting_for", view.WaitingFor);
         w.WriteEndObject();
     }
 
@@ -58,9 +58,9 @@ internal static class CombatJson
         w.WriteString("name", c.Name);
         w.WriteString("kind", c.Kind == CombatantKind.Pc ? "pc" : "npc");
         w.WriteNumber("initiative", c.Initiative);
-        WriteNumber(w, "hp", c.Hp);
-        WriteNumber(w, "max_hp", c.MaxHp);
-        WriteNumber(w, "ac", c.Ac);
+        w.WriteIfPresent("hp", c.Hp);
+        w.WriteIfPresent("max_hp", c.MaxHp);
+        w.WriteIfPresent("ac", c.Ac);
         if (c.Status is { } status)
         {
             w.WriteString("status", status switch
@@ -71,37 +71,13 @@ internal static class CombatJson
             });
         }
 
-        WriteList(w, "conditions", c.Conditions);
+        w.WriteIfPresent("conditions", c.Conditions);
         if (c.Hidden is { } hidden)
         {
             w.WriteBoolean("hidden", hidden);
         }
 
-        WriteNumber(w, "dex", c.Dex);
+        w.WriteIfPresent("dex", c.Dex);
         w.WriteEndObject();
-    }
-
-    private static void WriteNumber(Utf8JsonWriter w, string name, int? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
-    }
-
-    private static void WriteList(Utf8JsonWriter w, string name, List<string>? values)
-    {
-        if (values is null)
-        {
-            return;
-        }
-
-        w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            w.WriteStringValue(v);
-        }
-
-        w.WriteEndArray();
     }
 }

@@ -50,33 +50,19 @@ internal static class EventJson
         writer.WriteString("type", e.Type);
         writer.WriteNumber("seq", e.Seq);
         writer.WriteString("ts", Iso(e.Ts));
-        WriteIf(writer, "text", e.Text);
-        WriteIf(writer, "action_id", e.ActionId);
-        WriteIf(writer, "actor", e.Actor);
-        if (e.To is not null)
-        {
-            writer.WriteStartArray("to");
-            foreach (var to in e.To)
-            {
-                writer.WriteStringValue(to);
-            }
-
-            writer.WriteEndArray();
-        }
-
-        WriteIf(writer, "from", e.From);
+        writer.WriteIfPresent("text", e.Text);
+        writer.WriteIfPresent("action_id", e.ActionId);
+        writer.WriteIfPresent("actor", e.Actor);
+        writer.WriteIfPresent("to", e.To);
+        writer.WriteIfPresent("from", e.From);
         if (e.Action is not null)
         {
             writer.WritePropertyName("action");
             WriteAction(writer, e.Action);
         }
 
-        WriteIf(writer, "expr", e.Expr);
-        if (e.Total is { } total)
-        {
-            writer.WriteNumber("total", total);
-        }
-
+        writer.WriteIfPresent("expr", e.Expr);
+        writer.WriteIfPresent("total", e.Total);
         if (e.Rolls is not null)
         {
             writer.WriteStartArray("rolls");
@@ -88,9 +74,9 @@ internal static class EventJson
             writer.WriteEndArray();
         }
 
-        WriteIf(writer, "label", e.Label);
-        WriteIf(writer, "for", e.For);
-        WriteIf(writer, "visibility", e.Visibility);
+        writer.WriteIfPresent("label", e.Label);
+        writer.WriteIfPresent("for", e.For);
+        writer.WriteIfPresent("visibility", e.Visibility);
         writer.WriteEndObject();
     }
 
@@ -106,14 +92,14 @@ internal static class EventJson
         writer.WriteString("text", a.Text);
         writer.WriteBoolean("private", a.Private);
         writer.WriteString("status", StatusWords.Name(a.Status));
-        WriteIf(writer, "client_id", a.ClientId);
+        writer.WriteIfPresent("client_id", a.ClientId);
         writer.WriteString("submitted_at", Iso(a.SubmittedAt));
         if (a.ResolvedAt is { } resolved)
         {
             writer.WriteString("resolved_at", Iso(resolved));
         }
 
-        WriteIf(writer, "reason", a.Reason);
+        writer.WriteIfPresent("reason", a.Reason);
         writer.WriteEndObject();
     }
 
@@ -122,12 +108,4 @@ internal static class EventJson
     /// <returns>The text.</returns>
     public static string Iso(DateTimeOffset t) =>
         t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static void WriteIf(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is not null)
-        {
-            writer.WriteString(name, value);
-        }
-    }
 }

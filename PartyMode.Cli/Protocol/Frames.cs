@@ -49,10 +49,9 @@ internal static class Frames
         CombatJson.WriteProperty(w, view);
     });
 
-    /// <summary>The first frame of a socket: who it is, the newest seq it may see, and the current state.</summary>
-    public static byte[] Welcome(Viewer viewer, string name, long lastSeq, WelcomeState welcome, Func<string, bool> isConnected) => Write(w =>
+    /// <summary>Who a seat is (<c>role</c>, <c>player_id</c>, <c>name</c>), as the welcome and <c>GET /api/session</c> both say it.</summary>
+    public static void WriteSeat(Utf8JsonWriter w, Viewer viewer, string name)
     {
-        w.WriteString("type", "welcome");
         w.WriteString("role", viewer.RoleName);
         if (viewer.Role == Role.Player)
         {
@@ -64,6 +63,13 @@ internal static class Frames
         }
 
         w.WriteString("name", name);
+    }
+
+    /// <summary>The first frame of a socket: who it is, the newest seq it may see, and the current state.</summary>
+    public static byte[] Welcome(Viewer viewer, string name, long lastSeq, WelcomeState welcome, Func<string, bool> isConnected) => Write(w =>
+    {
+        w.WriteString("type", "welcome");
+        WriteSeat(w, viewer, name);
         w.WriteNumber("last_seq", lastSeq);
         if (welcome.Character is not null)
         {

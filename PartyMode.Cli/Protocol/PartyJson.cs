@@ -15,38 +15,18 @@ internal static class PartyJson
             w.WriteStartObject();
             w.WriteString("id", m.Id);
             w.WriteString("name", m.Name);
-            if (m.Class is not null)
-            {
-                w.WriteString("class", m.Class);
-            }
+            w.WriteIfPresent("class", m.Class);
 
-            WriteNumber(w, "level", m.Level);
-            WriteNumber(w, "hp", m.Hp);
-            WriteNumber(w, "max_hp", m.MaxHp);
-            WriteNumber(w, "ac", m.Ac);
-            if (m.Conditions is not null)
-            {
-                w.WriteStartArray("conditions");
-                foreach (var c in m.Conditions)
-                {
-                    w.WriteStringValue(c);
-                }
-
-                w.WriteEndArray();
-            }
+            w.WriteIfPresent("level", m.Level);
+            w.WriteIfPresent("hp", m.Hp);
+            w.WriteIfPresent("max_hp", m.MaxHp);
+            w.WriteIfPresent("ac", m.Ac);
+            w.WriteIfPresent("conditions", m.Conditions);
 
             w.WriteBoolean("connected", isConnected(m.Id));
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-    }
-
-    private static void WriteNumber(Utf8JsonWriter w, string name, int? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
     }
 }

@@ -3,8 +3,8 @@ namespace PartyMode.Cli.Sockets;
 /// <summary>
 /// The sends of one publish. Frames are queued or claimed socket by socket in publish order (which
 /// keeps every socket's frames in order); the claimed sends then go out inline for a table, or spread
-/// over the thread pool for an audience, so a push to thousands never holds up the thread that
-/// committed it.
+/// over the thread pool for an audience, so a push to a large audience never holds up the thread
+/// that committed it.
 /// </summary>
 internal sealed class SendBatch
 {

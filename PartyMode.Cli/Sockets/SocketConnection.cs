@@ -9,8 +9,8 @@ namespace PartyMode.Cli.Sockets;
 /// </summary>
 /// <remarks>
 /// A frame for an idle socket is sent at once on the publishing thread: on loopback and LAN the send
-/// completes synchronously, and handing each of a table's dozens of small frames to the thread pool
-/// cost more than sending them (docs/benchmarks.md). Only when a send is still in flight do frames
+/// completes synchronously, and handing each of a table's many small frames to the thread pool
+/// costs more than sending them (docs/benchmarks.md). Only when a send is still in flight do frames
 /// queue up, and one drain task sends them in order.
 /// </remarks>
 internal sealed class SocketConnection

@@ -32,7 +32,7 @@ internal sealed class SocketHub : IDisposable
 
     public static TimeSpan PingInterval { get; } = TimeSpan.FromSeconds(25);
 
-    /// <summary>Pings go out a slice of the sockets per tick, so 10,000 observers are not all pinged at once.</summary>
+    /// <summary>Pings go out a slice of the sockets per tick, so a large audience is not pinged all at once.</summary>
     public static TimeSpan PingTick { get; } = TimeSpan.FromSeconds(1);
 
     public static TimeSpan SilenceLimit { get; } = TimeSpan.FromSeconds(60);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using PartyMode.Cli.Protocol;
 using PartyMode.Cli.Web.Pipeline;
 using PartyMode.Engine;
 using PartyMode.Engine.Visibility;
@@ -30,17 +31,7 @@ internal static class PlayerEndpoints
         var name = game.Seats().First(s => s.Id == viewer.SeatId).Name;
         return Wire.Json(w =>
         {
-            w.WriteString("role", viewer.RoleName);
-            if (viewer.Role == Role.Player)
-            {
-                w.WriteString("player_id", viewer.SeatId);
-            }
-            else
-            {
-                w.WriteNull("player_id");
-            }
-
-            w.WriteString("name", name);
+            Frames.WriteSeat(w, viewer, name);
             w.WriteStartObject("campaign");
             w.WriteString("id", game.Meta.CampaignId);
             w.WriteString("name", game.Meta.CampaignName);

@@ -5,7 +5,7 @@ using PartyMode.Engine.Events;
 
 namespace PartyMode.Cli.Web;
 
-/// <summary>JSON responses in the wire shapes (actions and events are written by the engine's wire writer).</summary>
+/// <summary>JSON responses in the wire shapes (events and actions written by <see cref="Protocol.EventJson"/>).</summary>
 internal static class Wire
 {
     public static IResult Json(Action<Utf8JsonWriter> body, int status = 200) => new JsonBytes(Protocol.Frames.Write(body), status);

@@ -6,7 +6,7 @@ using PartyMode.Engine.Visibility;
 namespace PartyMode.Engine.Campaigns;
 
 /// <summary>Reads and checks campaign JSON, reporting every problem with its JSON path.</summary>
-public static partial class CampaignLoader
+public static class CampaignLoader
 {
     /// <summary>The fields a character sheet has (snake_case).</summary>
     public static IReadOnlySet<string> CharacterFields => CharacterReader.Fields;

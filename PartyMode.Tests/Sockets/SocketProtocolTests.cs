@@ -23,7 +23,7 @@ public sealed class SocketProtocolTests
     }
 
     [Test]
-    public async Task MalformedFrames_GetErrorAndConnectionStaysUp()
+    public async Task ClientFrames_Malformed_GetAnErrorAndTheSocketStaysOpen()
     {
         await using var server = await TestServer.StartAsync();
         await using var vex = await server.ConnectAsync("vex");
@@ -38,7 +38,7 @@ public sealed class SocketProtocolTests
     }
 
     [Test]
-    public async Task OversizedFrame_ClosesWith1009()
+    public async Task ClientFrame_OverTheSizeLimit_ClosesWith1009()
     {
         await using var server = await TestServer.StartAsync();
         await using var vex = await server.ConnectAsync("vex");
@@ -48,7 +48,7 @@ public sealed class SocketProtocolTests
     }
 
     [Test]
-    public async Task NoAuthFrame_ClosesWith4408AfterTenSeconds()
+    public async Task Socket_NoAuthFrameForTenSeconds_ClosesWith4408()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await TestServer.StartAsync(time);
@@ -66,7 +66,7 @@ public sealed class SocketProtocolTests
     }
 
     [Test]
-    public async Task ForeignOrigin_IsRefusedBeforeUpgrade()
+    public async Task SocketUpgrade_ForeignOrigin_IsRefused()
     {
         await using var server = await TestServer.StartAsync();
         using var socket = new ClientWebSocket();
@@ -79,7 +79,7 @@ public sealed class SocketProtocolTests
     }
 
     [Test]
-    public async Task SilentClient_IsPingedThenClosedWith4408()
+    public async Task Socket_ClientFallsSilent_IsPingedThenClosedWith4408()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await TestServer.StartAsync(time);

@@ -20,7 +20,8 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, Serilog.ILogger
         {
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             // Refusals and failures are worth a line; routine successes only with serve --verbose (a
-            // table makes thousands, and each line costs the request path a hand-off to the log thread).
+            // table makes very many, and each line costs the request path a hand-off to the log thread;
+            // docs/benchmarks.md).
             var status = context.Response.StatusCode;
             var level = status >= 500 ? LogEventLevel.Warning : status >= 400 ? LogEventLevel.Information : LogEventLevel.Debug;
             var budget = level == LogEventLevel.Information ? refusals.Take(context.Connection.RemoteIpAddress) : LogBudgetAnswer.Log;

@@ -7,7 +7,7 @@ namespace PartyMode.Tests.Web.Browser;
 public sealed class OfflineActionTests : BrowserTestBase
 {
     [Test]
-    public async Task ActionSentOffline_SurvivesReloadAndIsQueuedOnce()
+    public async Task Action_SentOfflineThenPageReloaded_SurvivesAndIsQueuedOnce()
     {
         var blocked = 0;
         IWebSocketRoute? current = null;
@@ -48,7 +48,7 @@ public sealed class OfflineActionTests : BrowserTestBase
     }
 
     [Test]
-    public async Task CancelledAction_ShowsTheDmsReason()
+    public async Task Action_CancelledByTheDm_ShowsTheDmsReason()
     {
         var page = await OpenAsync("vex");
         var said = "I steal the barkeep's keys " + Guid.NewGuid().ToString("N")[..6];

@@ -130,7 +130,7 @@ public sealed class PlayerViewTests : BrowserTestBase
     }
 
     [Test]
-    public async Task NarrativeWithMarkup_IsShownAsTextNeverAsHtml()
+    public async Task Narrative_WithMarkup_IsShownAsTextNeverAsHtml()
     {
         var vex = await OpenAsync("vex");
         var markup = "<img src=x onerror=\"window.__pwned=1\"><b>bold</b> " + Guid.NewGuid().ToString("N")[..6];

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using PartyMode.Tests.Support;
 
-namespace PartyMode.Tests.Web;
+namespace PartyMode.Tests.Seats;
 
 public sealed class SeatLifecycleTests
 {

@@ -2,7 +2,7 @@ using PartyMode.Cli.Storage;
 using PartyMode.Engine.Storage;
 using PartyMode.Tests.Engine;
 
-namespace PartyMode.Tests.Storage;
+namespace PartyMode.Tests.Publishing;
 
 /// <summary>
 /// A store that, once told to <see cref="Hold"/>, keeps commits back until <see cref="ReleaseNext"/>:

@@ -1,6 +1,6 @@
 using PartyMode.Cli.Protocol;
 
-namespace PartyMode.Tests.Web;
+namespace PartyMode.Tests.Protocol;
 
 public sealed class ErrorRemediesTests
 {

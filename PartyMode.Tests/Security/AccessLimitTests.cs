@@ -5,7 +5,7 @@ using PartyMode.Cli.Hosting;
 using PartyMode.Cli.Security;
 using PartyMode.Tests.Support;
 
-namespace PartyMode.Tests.Web;
+namespace PartyMode.Tests.Security;
 
 public sealed class AccessLimitTests
 {

@@ -10,7 +10,7 @@ using PartyMode.Engine.Visibility;
 using PartyMode.Tests.Engine;
 using PartyMode.Tests.Support;
 
-namespace PartyMode.Tests.Storage;
+namespace PartyMode.Tests.Publishing;
 
 public sealed class CommitPipelineTests
 {

@@ -3,7 +3,7 @@ using PartyMode.Cli.Protocol;
 using PartyMode.Engine;
 using PartyMode.Engine.Visibility;
 
-namespace PartyMode.Tests.Web;
+namespace PartyMode.Tests.Protocol;
 
 public sealed class AudienceWordsTests
 {
