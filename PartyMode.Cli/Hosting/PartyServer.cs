@@ -175,7 +175,7 @@ internal sealed class PartyServer : IAsyncDisposable
         // Signals are handled by the serve command; tests must not have the host hook the process.
         builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, NoSignalLifetime>();
         // Socket continuations run on the I/O thread instead of hopping to the thread pool: a push to a
-        // table of 12 is dozens of tiny sends, and each hop costs more than the send (docs/benchmarks.md).
+        // table is many tiny sends, and each hop costs more than the send (docs/benchmarks.md).
         builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
         var gate = builder.Services.AddConnectionLimits(options, log);
         builder.WebHost.ConfigureKestrel(k =>

@@ -15,10 +15,10 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
 {
     private const int MaxBatch = 512;
 
-    // LiteDB's own checkpoint (log pages copied into the data file, ~25 µs per transaction plus
-    // ~0.7 ms) runs inside whichever commit crosses 1,000 pages: a 3–5 ms stall every ~50 rounds of
-    // play. This store checkpoints when the writer has been idle for a moment instead, and at the
-    // latest after ForceCheckpointAfter transactions (a few MiB of log) under continuous load.
+    // LiteDB's own checkpoint (log pages copied into the data file) runs inside whichever commit
+    // crosses its CheckpointSize, stalling that commit's answer (docs/benchmarks.md). This store
+    // checkpoints when the writer has been idle for a moment instead, and at the latest after
+    // ForceCheckpointAfter transactions under continuous load, so the log stays small.
     private const int DefaultIdleCheckpointAfter = 10;
     private const int ForceCheckpointAfter = 500;
     private static readonly TimeSpan IdleBeforeCheckpoint = TimeSpan.FromMilliseconds(2);
@@ -29,7 +29,7 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
     private const int ResumeInlineLimit = 4;
     private readonly LiteDatabase _db;
     // A plain monitor, not a BlockingCollection: its wait spins with sched_yield before it sleeps,
-    // which on two cores took CPU from the very threads about to hand it work.
+    // taking CPU from the very threads about to hand it work (docs/benchmarks.md).
     private readonly object _gate = new();
     private readonly Queue<(ChangeSet Changes, TaskCompletionSource Done)> _queue = new();
     private readonly Queue<(string Path, TaskCompletionSource Done)> _backups = new();
