@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PartyMode.Tests.Support;
 
 namespace PartyMode.Tests.Cli;
@@ -6,23 +5,7 @@ namespace PartyMode.Tests.Cli;
 /// <summary>The real <c>partymode</c> executable: exit codes and messages.</summary>
 public sealed class CliProcessTests
 {
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo(RepoPaths.Executable) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("PARTYMODE_DATA");
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => CliProcess.RunAsync(args);
 
     [Test]
     public async Task Status_NoDaemon_ExitsOneWithTheServeHint()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PartyMode.Tests.Support;
 
 namespace PartyMode.Tests.DataSafety;
@@ -23,22 +22,12 @@ public sealed class FolderAccessTests
             File.SetUnixFileMode(data, (UnixFileMode)0b101_000_000);
         }
 
-        var start = new ProcessStartInfo(asRoot ? "setpriv" : RepoPaths.Executable) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var arg in (asRoot ? new[] { "--reuid=65534", "--regid=65534", "--clear-groups", RepoPaths.Executable } : []).Concat(["serve", "--data", data, "--port", "0", "--bind", "127.0.0.1"]))
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var (code, output, error) = await CliProcess.RunUnderAsync(
+            asRoot ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : [], temp.Path,
+            "serve", "--data", data, "--port", "0", "--bind", "127.0.0.1");
 
-        start.Environment["HOME"] = temp.Path;
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-
-        var text = await output + await error;
-        Assert.That(process.ExitCode, Is.EqualTo(1), text);
+        var text = output + error;
+        Assert.That(code, Is.EqualTo(1), text);
         Assert.That(text, Does.Contain($"cannot write {data}").And.Contain("chown -R"));
         if (asRoot)
         {
