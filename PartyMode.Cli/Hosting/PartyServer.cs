@@ -95,7 +95,7 @@ internal sealed class PartyServer : IAsyncDisposable
         }
         // Start-up work that does not need the game runs on the other core meanwhile: the campaign
         // parse and the web host (its routes and generated request delegates); docs/benchmarks.md.
-        var campaignTask = Task.Run(() => LoadCampaign(options), cancellationToken);
+        var campaignTask = Task.Run(() => GameOpening.LoadCampaign(options), cancellationToken);
         var slot = new OpenedGameSlot();
         var clock = new CountingTimeProvider(options.TimeProvider);
         // The hub needs no game: committed changes reach it through the pipeline, which the store drives.
@@ -112,7 +112,7 @@ internal sealed class PartyServer : IAsyncDisposable
                 GameFile.EnsureNotLost(folder);
             }
 
-            store = OpenStore(folder, log, options, watermark, hub, clock);
+            store = GameOpening.OpenStore(folder, log, options, new CommitPipeline(watermark, hub), clock);
             if (options.Reset)
             {
                 store.Wipe();
@@ -134,7 +134,7 @@ internal sealed class PartyServer : IAsyncDisposable
             };
             var storeOpened = System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds;
             var key = TokenKey.LoadOrCreate(folder);
-            var game = LoadGame(folder, store, watermark, key, gameOptions, clock, given ? campaign.Id : null);
+            var game = GameOpening.LoadGame(folder, store, watermark, key, gameOptions, clock, given ? campaign.Id : null);
             var imported = game is null;
             game ??= Game.Import(store, watermark, campaign, key, gameOptions, clock);
             var gameOpened = System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds;
@@ -279,58 +279,6 @@ internal sealed class PartyServer : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
-
-    /// <summary>Opens the game file; one that cannot be opened is refused with the sentence of docs/reliability.md §2.</summary>
-    private static LiteDbGameStore OpenStore(DataFolder folder, Serilog.ILogger log, PartyServerOptions options, CommitWatermark watermark, SocketHub hub, TimeProvider clock)
-    {
-        try
-        {
-            return new LiteDbGameStore(folder.DataFile, log, options.FlushToDisk, committed: new CommitPipeline(watermark, hub));
-        }
-        catch (Exception ex) when (options.Reset && ex is not (OutOfMemoryException or UnauthorizedAccessException))
-        {
-            // --reset over a file that cannot be opened: it is kept in DATA/damaged/, and the new game starts.
-            log.Warning("The game file {File} could not be opened ({Reason}); it is kept in damaged/ and a new game starts (--reset)", folder.DataFile, ex.Message);
-            BackupRestore.MoveAside(folder, clock.GetUtcNow());
-            return new LiteDbGameStore(folder.DataFile, log, options.FlushToDisk, committed: new CommitPipeline(watermark, hub));
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw FolderAccess.Refused(folder, ex);
-        }
-        catch (Exception ex) when (ex is not (OutOfMemoryException or StartupException))
-        {
-            throw GameFile.Damaged(folder, ex);
-        }
-    }
-
-    /// <summary>Loads the stored game (null for an empty file); a file whose documents cannot be read is refused as damaged.</summary>
-    private static Game? LoadGame(DataFolder folder, LiteDbGameStore store, CommitWatermark watermark, byte[] key, GameOptions options, TimeProvider clock, string? campaignId)
-    {
-        try
-        {
-            return Game.Load(store, watermark, key, options, clock, campaignId);
-        }
-        catch (Exception ex) when (ex is not (OutOfMemoryException or CampaignMismatchException or StartupException or GameException))
-        {
-            throw GameFile.Damaged(folder, ex);
-        }
-    }
-
-    private static (Engine.Model.Campaign Campaign, bool Given) LoadCampaign(PartyServerOptions options)
-    {
-        if (options.CampaignFile is null)
-        {
-            return (CampaignLoader.Demo(), false);
-        }
-
-        if (!File.Exists(options.CampaignFile))
-        {
-            throw new StartupException($"The campaign file {options.CampaignFile} does not exist; check the path given to --campaign.");
-        }
-
-        return (CampaignLoader.Parse(File.ReadAllText(options.CampaignFile), Path.GetFileName(options.CampaignFile)), true);
-    }
 
     private static string LanUrl(string bind, int port)
     {

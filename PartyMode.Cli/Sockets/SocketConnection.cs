@@ -227,7 +227,7 @@ internal sealed class SocketConnection
                 }
             }
 
-            await SocketEndpoint.CloseAsync(Socket, _closeCode, _closeReason);
+            await SocketIo.CloseAsync(Socket, _closeCode, _closeReason);
             _finished.TrySetResult();
         }
         catch (Exception ex) when (IsSocketFailure(ex))

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +12,6 @@ namespace PartyMode.Cli.Sockets;
 /// <summary>The <c>/ws</c> endpoint (docs/protocol.md §4): auth frame, welcome, replay, live events, client frames.</summary>
 internal static class SocketEndpoint
 {
-    public const int MaxFrameBytes = 64 * 1024;
     public const int MaxTabsPerPlayer = 8;
     public const int ReplayLimit = 1000;
     public const int DefaultReplay = 100;
@@ -64,7 +62,7 @@ internal static class SocketEndpoint
         var (token, lastSeq) = auth.Value;
         if (authFailures.IsBlocked(remote))
         {
-            await CloseAsync(socket, 4429, "too many failed authentications");
+            await SocketIo.CloseAsync(socket, 4429, "too many failed authentications");
             return;
         }
 
@@ -72,20 +70,20 @@ internal static class SocketEndpoint
         if (result.Status == AuthStatus.Invalid)
         {
             authFailures.RecordFailure(remote);
-            await CloseAsync(socket, 4401, "invalid token");
+            await SocketIo.CloseAsync(socket, 4401, "invalid token");
             return;
         }
 
         if (result.Status == AuthStatus.Kicked)
         {
-            await CloseAsync(socket, 4403, "the DM removed this seat");
+            await SocketIo.CloseAsync(socket, 4403, "the DM removed this seat");
             return;
         }
 
         var viewer = result.Viewer!;
         if (viewer.Role == Role.Dm && !dmAccess.IsDmAllowedFrom(remote))
         {
-            await CloseAsync(socket, 4403, "the DM seat only connects from this machine");
+            await SocketIo.CloseAsync(socket, 4403, "the DM seat only connects from this machine");
             return;
         }
 
@@ -93,7 +91,7 @@ internal static class SocketEndpoint
         if (observer && !observers.TryAcquire(remote))
         {
             // 1013 "try again later": the screen retries, and gets in once others from its address close.
-            await CloseAsync(socket, 1013, "too many observer screens from this address");
+            await SocketIo.CloseAsync(socket, 1013, "too many observer screens from this address");
             return;
         }
 
@@ -101,7 +99,7 @@ internal static class SocketEndpoint
         if (!hub.TryAdd(connection, MaxTabsPerPlayer))
         {
             // Only player seats have a tab cap, so no observer slot is held here.
-            await CloseAsync(socket, 4409, "more than 8 tabs on one seat");
+            await SocketIo.CloseAsync(socket, 4409, "more than 8 tabs on one seat");
             return;
         }
 
@@ -163,10 +161,10 @@ internal static class SocketEndpoint
         {
             while (true)
             {
-                var receive = ReceiveFrameAsync(socket, aborted);
+                var receive = SocketIo.ReceiveFrameAsync(socket, aborted);
                 if (await Task.WhenAny(receive, deadline) == deadline)
                 {
-                    await CloseAsync(socket, 4408, "no auth frame within 10 s");
+                    await SocketIo.CloseAsync(socket, 4408, "no auth frame within 10 s");
                     await Task.WhenAny(receive, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None));
                     return null;
                 }
@@ -174,13 +172,13 @@ internal static class SocketEndpoint
                 var frame = await receive;
                 if (frame is null)
                 {
-                    await CloseAsync(socket, 1000, "closed");
+                    await SocketIo.CloseAsync(socket, 1000, "closed");
                     return null;
                 }
 
                 if (frame.Value.TooBig)
                 {
-                    await CloseAsync(socket, 1009, "frame too big");
+                    await SocketIo.CloseAsync(socket, 1009, "frame too big");
                     return null;
                 }
 
@@ -200,7 +198,7 @@ internal static class SocketEndpoint
                     // Answered below like any other frame that is not an auth frame.
                 }
 
-                await SendAsync(socket, Frames.Error("auth_required", "Send {\"type\":\"auth\",\"token\":\"…\"} first."), aborted);
+                await SocketIo.SendAsync(socket, Frames.Error("auth_required", "Send {\"type\":\"auth\",\"token\":\"…\"} first."), aborted);
             }
         }
         finally
@@ -232,13 +230,13 @@ internal static class SocketEndpoint
         var welcome = game.Welcome(viewer);
         var newest = game.NewestVisibleSeq(viewer, watermark);
         var bytes = Frames.Welcome(viewer, name, newest, welcome, hub.IsConnected);
-        await SendAsync(c.Socket, bytes, ct);
+        await SocketIo.SendAsync(c.Socket, bytes, ct);
 
         if (lastSeq is null)
         {
             foreach (var e in game.NewestEvents(viewer, DefaultReplay, watermark))
             {
-                await SendAsync(c.Socket, EventJson.Bytes(e), ct);
+                await SocketIo.SendAsync(c.Socket, EventJson.Bytes(e), ct);
             }
 
             return;
@@ -252,13 +250,13 @@ internal static class SocketEndpoint
         var (events, hasMore) = game.EventsAfter(viewer, lastSeq.Value, ReplayLimit, watermark);
         if (hasMore)
         {
-            await SendAsync(c.Socket, Frames.Resync(newest), ct);
+            await SocketIo.SendAsync(c.Socket, Frames.Resync(newest), ct);
             return;
         }
 
         foreach (var e in events)
         {
-            await SendAsync(c.Socket, EventJson.Bytes(e), ct);
+            await SocketIo.SendAsync(c.Socket, EventJson.Bytes(e), ct);
         }
     }
 
@@ -266,7 +264,7 @@ internal static class SocketEndpoint
     {
         while (c.Socket.State == WebSocketState.Open && c.CloseCode == 0)
         {
-            var frame = await ReceiveFrameAsync(c.Socket, ct);
+            var frame = await SocketIo.ReceiveFrameAsync(c.Socket, ct);
             if (frame is null)
             {
                 return;
@@ -280,75 +278,6 @@ internal static class SocketEndpoint
             }
 
             await ClientFrames.HandleAsync(c, frame.Value.Bytes, game);
-        }
-    }
-
-    internal static async Task<(byte[] Bytes, bool TooBig)?> ReceiveFrameAsync(WebSocket socket, CancellationToken ct)
-    {
-        // Wait with a zero-byte read, so an idle socket holds no buffer; rent one only when a frame arrives.
-        var probe = await socket.ReceiveAsync(Memory<byte>.Empty, ct);
-        if (probe.MessageType == WebSocketMessageType.Close)
-        {
-            return null;
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(4096);
-        try
-        {
-            var length = 0;
-            byte[]? message = null;
-            while (true)
-            {
-                var result = await socket.ReceiveAsync(buffer.AsMemory(), ct);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    return null;
-                }
-
-                if (length + result.Count > MaxFrameBytes)
-                {
-                    return (Array.Empty<byte>(), true);
-                }
-
-                if (result.EndOfMessage && message is null)
-                {
-                    // The common case: one small frame read in one go, copied once.
-                    return (buffer.AsSpan(0, result.Count).ToArray(), false);
-                }
-
-                message ??= new byte[MaxFrameBytes];
-                buffer.AsSpan(0, result.Count).CopyTo(message.AsSpan(length));
-                length += result.Count;
-                if (result.EndOfMessage)
-                {
-                    return (message.AsSpan(0, length).ToArray(), false);
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    internal static Task SendAsync(WebSocket socket, byte[] bytes, CancellationToken ct) =>
-        socket.SendAsync(new ArraySegment<byte>(bytes), WebSocketMessageType.Text, endOfMessage: true, ct);
-
-    internal static async Task CloseAsync(WebSocket socket, int code, string reason)
-    {
-        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
-        {
-            return;
-        }
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        try
-        {
-            await socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, timeout.Token);
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
-        {
-            socket.Abort();
         }
     }
 }

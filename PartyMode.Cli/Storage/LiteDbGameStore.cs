@@ -232,7 +232,7 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
             {
                 _log.Fatal(ex, "Writing to the data file failed; {Count} changes were not acknowledged", batch.Count);
                 TryRollback();
-                CompleteOnPool(batch, ex);
+                CommitCompletion.OnPool(batch, ex);
                 backups.ForEach(b => b.Done.TrySetException(ex));
                 continue;
             }
@@ -259,7 +259,7 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
 
             if (!resumeInline)
             {
-                CompleteOnPool(batch, error: null);
+                CommitCompletion.OnPool(batch, error: null);
             }
 
             if (backups.Count > 0)
@@ -267,28 +267,6 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
                 Backup(backups, ref sinceCheckpoint);
             }
         }
-    }
-
-    /// <summary>Completes a batch's tasks in one thread-pool work item, so their requests resume off the writer thread.</summary>
-    private static void CompleteOnPool(List<(ChangeSet Changes, TaskCompletionSource Done)> batch, Exception? error)
-    {
-        ThreadPool.UnsafeQueueUserWorkItem(
-            static state =>
-            {
-                foreach (var (_, done) in state.Batch)
-                {
-                    if (state.Error is null)
-                    {
-                        done.TrySetResult();
-                    }
-                    else
-                    {
-                        done.TrySetException(state.Error);
-                    }
-                }
-            },
-            (Batch: batch.ToArray(), Error: error),
-            preferLocal: false);
     }
 
     private void Backup(List<(string Path, TaskCompletionSource Done)> backups, ref int sinceCheckpoint)
