@@ -35,7 +35,8 @@ internal static class OfflineSeatCommands
         {
             game = OfflineGame.Open(context.Folder);
         }
-        catch (Exception ex) when (ex is StartupException or DaemonAlreadyRunningException)
+        // DaemonAlreadyRunningException goes up: a daemon took the folder meanwhile, and the caller asks it instead.
+        catch (StartupException ex)
         {
             await context.Error.WriteLineAsync(ex.Message);
             return CliApp.Failed;
