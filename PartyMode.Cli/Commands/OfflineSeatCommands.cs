@@ -42,17 +42,19 @@ internal static class OfflineSeatCommands
             return CliApp.Failed;
         }
 
-        using (game)
+        try
         {
-            try
-            {
-                return await body(game);
-            }
-            catch (GameException ex)
-            {
-                await context.Error.WriteLineAsync(ErrorRemedies.ForCli(ex.Code, ex.Message));
-                return CliApp.Failed;
-            }
+            return await body(game);
+        }
+        catch (GameException ex)
+        {
+            await context.Error.WriteLineAsync(ErrorRemedies.ForCli(ex.Code, ex.Message));
+            return CliApp.Failed;
+        }
+        finally
+        {
+            // Off whichever thread resumed us: after a write that is the store's writer, which cannot join itself.
+            await Task.Run(game.Dispose);
         }
     }
 
