@@ -25,9 +25,10 @@ internal static class DaemonStopper
         var deadline = DateTime.UtcNow + Timeout;
         while (DateTime.UtcNow < deadline)
         {
-            // Gone means: no answer, and daemon.json removed (a clean stop) or its process ended.
+            // Gone means: no answer, daemon.json removed (a clean stop) or its process ended, and the folder's lock let go.
             if (!await DaemonClient.IsHealthyAsync(client.Info, ct)
-                && (DaemonProbe.TryRead(client.Folder) != client.Info || !client.Info.ProcessIsAlive()))
+                && (DaemonProbe.TryRead(client.Folder) != client.Info || !client.Info.ProcessIsAlive())
+                && !DaemonLock.IsHeld(client.Folder))
             {
                 return new StopResult(true, pending, processing);
             }

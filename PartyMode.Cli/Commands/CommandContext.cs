@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PartyMode.Cli.Client;
+using PartyMode.Cli.Hosting;
 using PartyMode.Cli.Protocol;
 
 namespace PartyMode.Cli.Commands;
@@ -7,6 +8,8 @@ namespace PartyMode.Cli.Commands;
 /// <summary>What a daemon-backed command needs: its folder, output mode and writers; turns failures into one sentence and an exit code.</summary>
 internal sealed class CommandContext
 {
+    private const int MaxAttempts = 3;
+
     private CommandContext(ParseResult parse)
     {
         Folder = CommonOptions.Folder(parse);
@@ -27,12 +30,51 @@ internal sealed class CommandContext
     public string NotRunningSentence =>
         $"Party Mode is not running (no daemon for {Folder.Root}). Start it with: partymode serve --data {Quote(Folder.Root)}";
 
+    /// <summary>
+    /// Runs <paramref name="online"/> against the folder's daemon (waiting briefly while one starts or
+    /// stops: <see cref="DaemonPresence"/>), or <paramref name="offline"/> when none holds the folder
+    /// (null: "not running"). A daemon that takes the folder between the check and the offline open,
+    /// or that stops between the check and the call, is simply asked again.
+    /// </summary>
+    public async Task<int> WithDaemonAsync(Func<DaemonClient, Task<int>> online, Func<Task<int>>? offline, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var client = await DaemonPresence.TryConnectAsync(Folder, ct);
+            try
+            {
+                if (client is not null)
+                {
+                    return await online(client);
+                }
+
+                return offline is null
+                    ? throw new DaemonNotRunningException($"Party Mode is not running (no daemon for {Folder.Root}).")
+                    : await offline();
+            }
+            catch (Exception e) when (attempt < MaxAttempts && (e is DaemonAlreadyRunningException || (e is DaemonNotRunningException && client is not null)))
+            {
+                // The folder changed hands meanwhile: decide again.
+            }
+        }
+    }
+
     public static async Task<int> RunAsync(ParseResult parse, Func<CommandContext, Task<int>> body)
     {
         var context = new CommandContext(parse);
         try
         {
             return await body(context);
+        }
+        catch (DaemonNotAnsweringException e)
+        {
+            await context.Error.WriteLineAsync(e.Message);
+            return CliApp.Failed;
+        }
+        catch (DaemonAlreadyRunningException e)
+        {
+            await context.Error.WriteLineAsync(e.Message);
+            return CliApp.Failed;
         }
         catch (DaemonNotRunningException)
         {

@@ -35,23 +35,26 @@ internal static class OfflineSeatCommands
         {
             game = OfflineGame.Open(context.Folder);
         }
-        catch (Exception ex) when (ex is StartupException or DaemonAlreadyRunningException)
+        // DaemonAlreadyRunningException goes up: a daemon took the folder meanwhile, and the caller asks it instead.
+        catch (StartupException ex)
         {
             await context.Error.WriteLineAsync(ex.Message);
             return CliApp.Failed;
         }
 
-        using (game)
+        try
         {
-            try
-            {
-                return await body(game);
-            }
-            catch (GameException ex)
-            {
-                await context.Error.WriteLineAsync(ErrorRemedies.ForCli(ex.Code, ex.Message));
-                return CliApp.Failed;
-            }
+            return await body(game);
+        }
+        catch (GameException ex)
+        {
+            await context.Error.WriteLineAsync(ErrorRemedies.ForCli(ex.Code, ex.Message));
+            return CliApp.Failed;
+        }
+        finally
+        {
+            // Off whichever thread resumed us: after a write that is the store's writer, which cannot join itself.
+            await Task.Run(game.Dispose);
         }
     }
 

@@ -13,11 +13,14 @@ internal static class StatusCommand
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(CommandContext context, CancellationToken ct)
-    {
-        using var client = await DaemonClient.ConnectAsync(context.Folder, ct);
-        var status = await client.StatusAsync(ct);
-        await context.Out.WriteAsync(context.Json ? JsonText.Pretty(status) + "\n" : StatusText.Format(status, context.Folder));
-        return CliApp.Ok;
-    }
+    private static Task<int> ExecuteAsync(CommandContext context, CancellationToken ct) =>
+        context.WithDaemonAsync(
+            async client =>
+            {
+                var status = await client.StatusAsync(ct);
+                await context.Out.WriteAsync(context.Json ? JsonText.Pretty(status) + "\n" : StatusText.Format(status, context.Folder));
+                return CliApp.Ok;
+            },
+            offline: null,
+            ct);
 }

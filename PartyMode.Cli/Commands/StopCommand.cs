@@ -16,7 +16,8 @@ internal static class StopCommand
 
     private static async Task<int> ExecuteAsync(CommandContext context, CancellationToken ct)
     {
-        using var client = await DaemonClient.TryConnectAsync(context.Folder, ct);
+        // A daemon that is starting is waited for and then stopped; one that never answers gets DaemonPresence's sentence.
+        using var client = await DaemonPresence.TryConnectAsync(context.Folder, ct);
         if (client is null)
         {
             await context.Error.WriteLineAsync($"Party Mode is not running (no daemon for {context.Folder.Root}), so there is nothing to stop.");

@@ -21,16 +21,11 @@ internal static class TokenKickCommand
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(CommandContext context, string seat, CancellationToken ct)
-    {
-        using var client = await DaemonClient.TryConnectAsync(context.Folder, ct);
-        if (client is null)
-        {
-            return await OfflineSeatCommands.KickAsync(context, seat);
-        }
-
-        return await PrintAsync(context, await client.KickSeatAsync(seat, ct), seat);
-    }
+    private static Task<int> ExecuteAsync(CommandContext context, string seat, CancellationToken ct) =>
+        context.WithDaemonAsync(
+            async client => await PrintAsync(context, await client.KickSeatAsync(seat, ct), seat),
+            () => OfflineSeatCommands.KickAsync(context, seat),
+            ct);
 
     public static async Task<int> PrintAsync(CommandContext context, JsonElement kicked, string seat)
     {

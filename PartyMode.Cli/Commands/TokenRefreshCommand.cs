@@ -20,14 +20,11 @@ internal static class TokenRefreshCommand
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(CommandContext context, string seat, CancellationToken ct)
-    {
-        using var client = await DaemonClient.TryConnectAsync(context.Folder, ct);
-        if (client is null)
-        {
-            return await OfflineSeatCommands.RefreshAsync(context, seat);
-        }
+    private static Task<int> ExecuteAsync(CommandContext context, string seat, CancellationToken ct) =>
+        context.WithDaemonAsync(client => RefreshAsync(context, client, seat, ct), () => OfflineSeatCommands.RefreshAsync(context, seat), ct);
 
+    private static async Task<int> RefreshAsync(CommandContext context, DaemonClient client, string seat, CancellationToken ct)
+    {
         var refreshed = await client.RefreshSeatAsync(seat, ct);
         // Print the full seat shape (as token show), the same whether or not a daemon runs.
         var seats = await client.SeatsAsync(ct);

@@ -22,16 +22,11 @@ internal static class TokenShowCommand
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(CommandContext context, string? seat, CancellationToken ct)
-    {
-        using var client = await DaemonClient.TryConnectAsync(context.Folder, ct);
-        if (client is null)
-        {
-            return await OfflineSeatCommands.ShowAsync(context, seat);
-        }
-
-        return await PrintAsync(context, await client.SeatsAsync(ct), seat);
-    }
+    private static Task<int> ExecuteAsync(CommandContext context, string? seat, CancellationToken ct) =>
+        context.WithDaemonAsync(
+            async client => await PrintAsync(context, await client.SeatsAsync(ct), seat),
+            () => OfflineSeatCommands.ShowAsync(context, seat),
+            ct);
 
     /// <summary>Prints a <c>{"seats":[…]}</c> answer (or its one seat), as JSON or text.</summary>
     public static async Task<int> PrintAsync(CommandContext context, JsonElement seats, string? seat)

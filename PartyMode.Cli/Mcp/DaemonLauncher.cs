@@ -20,6 +20,20 @@ internal sealed class DaemonLauncher(McpSettings settings, ILogger<DaemonLaunche
     /// <summary>Launches the daemon and waits until it answers <c>/healthz</c>; returns its daemon.json.</summary>
     public async Task<DaemonInfo> StartAsync(int? port, string? campaign, CancellationToken ct)
     {
+        // The CLI's decision: a daemon that is starting or stopping is waited for, one that never answers is not doubled.
+        try
+        {
+            using var running = await DaemonPresence.TryConnectAsync(settings.Folder, ct);
+            if (running is not null)
+            {
+                return running.Info;
+            }
+        }
+        catch (DaemonNotAnsweringException e)
+        {
+            throw new DaemonStartException(e.Message);
+        }
+
         settings.Folder.EnsureExists();
         DataFolder.CreatePrivateDirectory(settings.Folder.LogFolder);
         CreatePrivateLog();
