@@ -85,6 +85,10 @@ internal static class ServeCommand
         // Socket completions run on the I/O thread, as Kestrel's inline scheduling (PartyServer) expects:
         // no thread-pool hop per read. The runtime reads this once, when the first socket is created.
         Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+        // Signals are taken from the start: a SIGTERM while the daemon starts stops it cleanly once it has.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; stop.Cancel(); });
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; stop.Cancel(); });
         PartyServer server;
         try
         {
@@ -133,9 +137,6 @@ internal static class ServeCommand
         await using (server)
         {
             await Banner.PrintAsync(server, output);
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; stop.Cancel(); });
-            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; stop.Cancel(); });
             await Task.WhenAny(server.Stopped, Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default));
             await output.WriteLineAsync("Stopping PartyMode…");
             await server.StopAsync();

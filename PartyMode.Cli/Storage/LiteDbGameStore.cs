@@ -291,8 +291,9 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
                 DataSafety.BackupRestore.CopyDurably(_dataPath, path);
                 done.TrySetResult();
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex)
             {
+                // Whatever went wrong, the writer thread lives on: a backup is never worth the game.
                 done.TrySetException(ex);
             }
         }
