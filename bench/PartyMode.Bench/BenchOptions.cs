@@ -7,7 +7,7 @@ internal sealed class BenchOptions
 {
     public const string Usage = """
         usage: PartyMode.Bench [--quick] [--only fanout,intake,connections,startup] [--no-node] [--no-build]
-                               [--observers N] [--player-rounds N] [--out FILE]
+                               [--observers N] [--player-rounds N] [--out FILE] [--serve-arg ARG]…
                PartyMode.Bench soak --minutes N [--target partymode|node] [--no-build]
                                [--max-rss-slope-mib X] [--max-heap-slope-mib X] [--max-fd-slope X]
         """;
@@ -32,6 +32,9 @@ internal sealed class BenchOptions
     public int Observers { get; set; }
 
     public string? OutFile { get; private set; }
+
+    /// <summary>Extra <c>serve</c> arguments for every PartyMode server (e.g. <c>--serve-arg --no-fsync</c>).</summary>
+    public List<string> ServeArgs { get; } = [];
 
     /// <summary>Counted rounds of the 12-player scenario (default 200, 50 with --quick).</summary>
     public int PlayerRounds { get; private set; }
@@ -66,6 +69,7 @@ internal sealed class BenchOptions
                 case "--target": o.SoakTarget = Next() ?? ""; break;
                 case "--observers": if (!TryDouble(Next(), v => o.Observers = (int)v)) { return null; } break;
                 case "--out": o.OutFile = Next(); break;
+                case "--serve-arg": o.ServeArgs.Add(Next() ?? ""); break;
                 case "--player-rounds": if (!TryDouble(Next(), v => o.PlayerRounds = (int)v)) { return null; } break;
                 case "--max-rss-slope-mib": if (!TryDouble(Next(), v => o.MaxRssSlopeMiBPerMinute = v)) { return null; } break;
                 case "--max-heap-slope-mib": if (!TryDouble(Next(), v => o.MaxHeapSlopeMiBPerMinute = v)) { return null; } break;

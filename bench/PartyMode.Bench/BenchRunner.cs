@@ -41,7 +41,8 @@ internal static class BenchRunner
             }
             else
             {
-                targets.Add((Target.PartyMode(binary.Path!), party));
+                var partyTarget = Target.PartyMode(binary.Path!);
+                targets.Add((partyTarget with { PrefixArgs = [.. partyTarget.PrefixArgs, .. options.ServeArgs] }, party));
             }
 
             if (!options.WithNode)
