@@ -37,6 +37,7 @@ internal sealed class DaemonLock : IDisposable
                 throw new DaemonAlreadyRunningException(folder.Root);
             }
 
+            // .NET offers no lock wait with a time-out on a file: poll until the holder lets go or the grace ends.
             Thread.Sleep(50);
         }
     }
