@@ -11,18 +11,18 @@ namespace PartyMode.Cli.Hosting;
 internal static class GameOpening
 {
     /// <summary>Opens the game file; one that cannot be opened is refused with the sentence of docs/reliability.md §2.</summary>
-    public static LiteDbGameStore OpenStore(DataFolder folder, Serilog.ILogger log, PartyServerOptions options, CommitPipeline pipeline, TimeProvider clock)
+    public static LiteDbGameStore OpenStore(DataFolder folder, Serilog.ILogger log, bool flushToDisk, bool reset, CommitPipeline pipeline, TimeProvider clock)
     {
         try
         {
-            return new LiteDbGameStore(folder.DataFile, log, options.FlushToDisk, committed: pipeline);
+            return new LiteDbGameStore(folder.DataFile, log, flushToDisk, committed: pipeline);
         }
-        catch (Exception ex) when (options.Reset && ex is not (OutOfMemoryException or UnauthorizedAccessException))
+        catch (Exception ex) when (reset && ex is not (OutOfMemoryException or UnauthorizedAccessException))
         {
             // --reset over a file that cannot be opened: it is kept in DATA/damaged/, and the new game starts.
             log.Warning("The game file {File} could not be opened ({Reason}); it is kept in damaged/ and a new game starts (--reset)", folder.DataFile, ex.Message);
             BackupRestore.MoveAside(folder, clock.GetUtcNow());
-            return new LiteDbGameStore(folder.DataFile, log, options.FlushToDisk, committed: pipeline);
+            return new LiteDbGameStore(folder.DataFile, log, flushToDisk, committed: pipeline);
         }
         catch (UnauthorizedAccessException ex)
         {

@@ -46,18 +46,9 @@ internal sealed class OfflineGame : IDisposable
         try
         {
             var watermark = new CommitWatermark();
-            Game? loaded;
-            try
-            {
-                store = new LiteDbGameStore(folder.DataFile, Serilog.Core.Logger.None, committed: new CommitPipeline(watermark, hub: null));
-                loaded = Game.Load(store, watermark, TokenKey.LoadOrCreate(folder), new GameOptions(), TimeProvider.System);
-            }
-            catch (Exception ex) when (ex is not (OutOfMemoryException or StartupException or UnauthorizedAccessException or GameException))
-            {
-                throw GameFile.Damaged(folder, ex);
-            }
-
-            var game = loaded
+            // Flushed like the daemon's commits: a refreshed or kicked seat printed to the user is on the disk.
+            store = GameOpening.OpenStore(folder, Serilog.Core.Logger.None, flushToDisk: true, reset: false, new CommitPipeline(watermark, hub: null), TimeProvider.System);
+            var game = GameOpening.LoadGame(folder, store, watermark, TokenKey.LoadOrCreate(folder), new GameOptions(), TimeProvider.System, campaignId: null)
                 ?? throw new StartupException($"The data folder {folder.Root} holds no game yet: start one with 'partymode serve --data {folder.Root}'.");
             var candidates = LanAddresses.Candidates();
             var lan = JoinLinks.SavedBase(folder) ?? "http://" + (candidates.Count > 0 ? candidates[0].ToString() : "127.0.0.1") + ":8080";

@@ -112,7 +112,7 @@ internal sealed class PartyServer : IAsyncDisposable
                 GameFile.EnsureNotLost(folder);
             }
 
-            store = GameOpening.OpenStore(folder, log, options, new CommitPipeline(watermark, hub), clock);
+            store = GameOpening.OpenStore(folder, log, options.FlushToDisk, options.Reset, new CommitPipeline(watermark, hub), clock);
             if (options.Reset)
             {
                 store.Wipe();

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Net;
+using PartyMode.Cli.Security;
 
 namespace PartyMode.Cli.Limits;
 
@@ -10,7 +10,7 @@ namespace PartyMode.Cli.Limits;
 internal sealed class LogBudget(int perMinute, TimeProvider time)
 {
     public const int DefaultPerMinute = 30;
-    private readonly ConcurrentDictionary<IPAddress, (long Minute, int Count)> _counts = new();
+    private readonly MinuteCounts _counts = new(time);
 
     /// <summary>Takes one line from the address's budget.</summary>
     /// <returns><c>Log</c>: write the line; <c>LastLine</c>: write it and say the rest of the minute is not logged; <c>Skip</c>: write nothing.</returns>
@@ -21,20 +21,7 @@ internal sealed class LogBudget(int perMinute, TimeProvider time)
             return LogBudgetAnswer.Log;
         }
 
-        var minute = time.GetUtcNow().ToUnixTimeSeconds() / 60;
-        var entry = _counts.AddOrUpdate(address, (minute, 1), (_, e) => e.Minute == minute ? (minute, e.Count + 1) : (minute, 1));
-        if (_counts.Count > 10_000)
-        {
-            // A scan of many addresses must not grow this without bound.
-            foreach (var (key, value) in _counts)
-            {
-                if (value.Minute != minute)
-                {
-                    _counts.TryRemove(key, out _);
-                }
-            }
-        }
-
-        return entry.Count < perMinute ? LogBudgetAnswer.Log : entry.Count == perMinute ? LogBudgetAnswer.LastLine : LogBudgetAnswer.Skip;
+        var count = _counts.Add(address);
+        return count < perMinute ? LogBudgetAnswer.Log : count == perMinute ? LogBudgetAnswer.LastLine : LogBudgetAnswer.Skip;
     }
 }
