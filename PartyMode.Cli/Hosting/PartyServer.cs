@@ -130,7 +130,7 @@ internal sealed class PartyServer : IAsyncDisposable
             {
                 ActionRateCount = options.ActionRateCount,
                 ActionRateWindow = TimeSpan.FromSeconds(options.ActionRateSeconds),
-                Random = options.DiceSeed is { } seed ? new Random(seed) : Random.Shared,
+                Random = options.DiceSeed is { } seed ? new Random(seed) : PartyMode.Engine.Dice.CryptoRandom.Instance,
             };
             var storeOpened = System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds;
             var key = TokenKey.LoadOrCreate(folder);
