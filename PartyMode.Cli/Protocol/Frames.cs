@@ -102,7 +102,8 @@ internal static class Frames
         w.WriteString("status", blind ? "rolled_blind" : "rolled");
         if (!blind && seq is { } s)
         {
-            w.WriteNumber("seq", s);
+            // Not "seq": a frame with a top-level seq is a stored event to clients.
+            w.WriteNumber("roll_seq", s);
         }
     });
 
