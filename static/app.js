@@ -60,7 +60,9 @@ function onFrame(state, feed, msg) {
     case 'presence': state.setPresence(msg); break;
     case 'action_status': state.actionStatus(msg); break;
     case 'system': feed.notice(msg.text); break;
+    case 'roll_status': case 'roll_request': state.emit(msg.type, msg); break;
     case 'error':
+      if (msg.client_id && msg.client_id.startsWith('r_')) { state.emit('roll_error', msg); break; }
       if (state.role === 'player' && msg.client_id) state.refuse(msg.client_id, describeError(msg.code, msg.message));
       else toast(describeError(msg.code, msg.message), 'error');
       break;
