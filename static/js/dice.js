@@ -50,14 +50,18 @@ export function startDice({ state, api, conn, feed }) {
       toast(describeError(e.code, e.message), 'error');
     }
   }
+  const shown = new Set();
   function blind(roll) {
+    // The POST receipt and a roll_status may both tell of the same roll: one card.
+    if (shown.has(roll.client_id)) return;
+    shown.add(roll.client_id);
     feed.insert(feed.list, blindCard({ label: roll.label || (roll.expr ? describeRoll(roll.expr) : '') }));
     feed.scrollToEnd(false);
   }
   state.subscribe('roll_status', msg => {
     const roll = pending.get(msg.client_id);
     pending.delete(msg.client_id);
-    if (msg.status === 'rolled_blind') blind(roll || {});
+    if (msg.status === 'rolled_blind' && roll) blind(roll);
   });
   state.subscribe('roll_error', msg => { if (pending.delete(msg.client_id)) toast(describeError(msg.code, msg.message), 'error'); });
 
