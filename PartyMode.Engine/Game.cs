@@ -46,10 +46,14 @@ public sealed class Game : IDisposable
         _queue = new ActionQueue(_table, options, _narrator, _turns, _rounds);
         _book = new CampaignBook(_table, roster, _narrator, _turns);
         _seats = new SeatRegistry(_table, new TokenIssuer(tokenKey), _queue, _rounds);
+        Sessions = new Sessions.GameSessions(_writer, _log);
     }
 
     /// <summary>The game's identity.</summary>
     public GameMeta Meta => _table.Meta;
+
+    /// <summary>The game's sessions (docs/protocol.md §10.1).</summary>
+    public Sessions.GameSessions Sessions { get; }
 
     /// <summary>The newest committed seq.</summary>
     public long CommittedSeq => _log.CommittedSeq;
