@@ -103,6 +103,7 @@ internal static class Dm20Mapper
             Paragraph(notes, "Stats: " + string.Join(", ", stats.Select(s => $"{s.Key} {Text(s.Value)}")));
         }
 
+        var description = f.Str("description") ?? "";
         f.Use("id", "created_at", "updated_at");
         entry.NotCarried.AddRange(f.Unused());
         return new JsonObject
@@ -110,7 +111,7 @@ internal static class Dm20Mapper
             ["id"] = entry.Id,
             ["source_id"] = entry.SourceId,
             ["name"] = name,
-            ["description"] = f.Str("description") ?? "",
+            ["description"] = description,
             ["dm_notes"] = notes.ToString().Trim(),
             // dm20 has no "known" flag: an NPC the session notes say the party met is known.
             ["known"] = met.Contains(name) || met.Contains(key),
@@ -137,6 +138,7 @@ internal static class Dm20Mapper
         List("Notable features", f.Strings("notable_features"), notes);
         List("NPCs here", f.Strings("npcs"), notes);
         List("Connections", f.Strings("connections"), notes);
+        var description = f.Str("description") ?? "";
         f.Use("id", "created_at", "updated_at");
         entry.NotCarried.AddRange(f.Unused());
         return new JsonObject
@@ -144,7 +146,7 @@ internal static class Dm20Mapper
             ["id"] = entry.Id,
             ["source_id"] = sourceId,
             ["name"] = name,
-            ["description"] = f.Str("description") ?? "",
+            ["description"] = description,
             ["dm_notes"] = notes.ToString().Trim(),
             ["discovered"] = Discovered(discovery, key, sourceId, name),
         };
