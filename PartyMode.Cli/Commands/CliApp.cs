@@ -21,6 +21,7 @@ internal static class CliApp
         root.Subcommands.Add(McpCommand.Create());
         root.Subcommands.Add(BackupCommand.Create());
         root.Subcommands.Add(CampaignCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 

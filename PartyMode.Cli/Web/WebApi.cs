@@ -30,5 +30,6 @@ internal static class WebApi
     public static IEndpointRouteBuilder MapWebApi(this IEndpointRouteBuilder app) => app
         .MapPages()
         .MapPlayerApi()
-        .MapDmApi();
+        .MapDmApi()
+        .MapExport();
 }
