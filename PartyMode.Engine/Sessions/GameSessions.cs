@@ -26,12 +26,14 @@ public sealed class GameSessions
     /// <summary>The number of the session in progress (1 until a second one begins).</summary>
     public int Current => _writer.Read(() => Count() + 1);
 
-    /// <summary>Begins a new session when <c>serve</c> starts, unless nothing has happened since the last one began.</summary>
+    /// <summary>Begins a new session when <c>serve</c> starts, unless nothing has happened since the last one began (or since the import).</summary>
     /// <returns>The <c>session</c> event, or null when none was needed.</returns>
     public Task<GameEvent?> BeginOnStartAsync() => _writer.WriteAsync(tx =>
     {
+        // The campaign's opening events (all written by the import, at one instant) are not play.
         var newest = _log.Last;
-        return newest is null || newest.Type == EventType ? null : Begin(tx);
+        var (first, _) = _log.After(Viewer.Dm, 0, 1, null);
+        return newest is null || newest.Type == EventType || (first.Count == 1 && newest.Ts == first[0].Ts) ? null : Begin(tx);
     });
 
     /// <summary>Begins a new session now (the DM's break).</summary>
