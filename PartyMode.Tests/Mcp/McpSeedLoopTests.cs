@@ -110,6 +110,7 @@ public sealed class McpSeedLoopTests
         await Call("party_narrate", new() { ["narrative"] = "scene", ["audience"] = "public", ["dm_notes"] = "d" });
         await Call("party_whisper", new() { ["players"] = Vex, ["text"] = "hi" });
         await Call("party_roll", new() { ["expr"] = "1d20+2", ["visibility"] = "party", ["label"] = "check" });
+        await Call("party_export_story", new() { ["as"] = "thorin", ["format"] = "md" });
         await Call("list_characters");
         await Call("get_character", new() { ["id"] = "elara" });
         await Call("update_character", new() { ["id"] = "elara", ["changes"] = new Dictionary<string, object> { ["hp"] = 3 } });
