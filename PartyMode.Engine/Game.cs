@@ -50,6 +50,7 @@ public sealed class Game : IDisposable
         _seats = new SeatRegistry(_table, new TokenIssuer(tokenKey), _queue, _rounds);
         _rollRequests = new RollRequestBook(_table);
         Rolls = new GameRolls(_writer, _log, time, new PlayerRolls(_table, options, _rollRequests), _rollRequests);
+        Sessions = new Sessions.GameSessions(_writer, _log);
     }
 
     /// <summary>Players' rolls and the DM's roll requests (docs/protocol.md §7).</summary>
@@ -57,6 +58,9 @@ public sealed class Game : IDisposable
 
     /// <summary>The game's identity.</summary>
     public GameMeta Meta => _table.Meta;
+
+    /// <summary>The game's sessions (docs/protocol.md §10.1).</summary>
+    public Sessions.GameSessions Sessions { get; }
 
     /// <summary>The newest committed seq.</summary>
     public long CommittedSeq => _log.CommittedSeq;

@@ -9,6 +9,7 @@ import { renderParty } from './js/sheet.js';
 import { setupTabs } from './js/tabs.js';
 import { setConn, showFatal, showSeat, watchConnection } from './js/shell.js';
 import { startPlayer } from './js/player.js';
+import { addExportButton } from './js/export.js';
 
 const TOKEN_KEY = 'partymode.token';
 
@@ -80,6 +81,7 @@ async function main() {
   const state = new PageState(session);
   const { role } = state;
   const title = showSeat(session);
+  addExportButton(token);
   const tabs = setupTabs(role);
   const feed = new Feed({
     list: $('#feed'), pill: $('#new-pill'),

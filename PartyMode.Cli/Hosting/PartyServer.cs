@@ -137,6 +137,11 @@ internal sealed class PartyServer : IAsyncDisposable
             var game = GameOpening.LoadGame(folder, store, watermark, key, gameOptions, clock, given ? campaign.Id : null);
             var imported = game is null;
             game ??= Game.Import(store, watermark, campaign, key, gameOptions, clock);
+            // docs/protocol.md §10.1: each serve start on a played game begins a session (a new game is in session 1).
+            if (!imported)
+            {
+                await game.Sessions.BeginOnStartAsync();
+            }
             var gameOpened = System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds;
             backups = await BackupScheduler.StartAsync(store, new GameBackups(folder), options.BackupInterval, clock, log);
             var app = await hostTask;

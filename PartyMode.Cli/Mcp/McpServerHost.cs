@@ -51,6 +51,7 @@ internal static class McpServerHost
             .WithTools<CampaignTools>()
             .WithTools<CombatTools>()
             .WithTools<RollTools>()
+            .WithTools<ExportTools>()
             .WithPrompts<PartyPrompts>();
         return builder.Build();
     }

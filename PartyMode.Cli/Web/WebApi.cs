@@ -31,5 +31,6 @@ internal static class WebApi
         .MapPages()
         .MapPlayerApi()
         .MapRolls()
-        .MapDmApi();
+        .MapDmApi()
+        .MapExport();
 }

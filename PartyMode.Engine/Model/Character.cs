@@ -89,4 +89,7 @@ public sealed class Character
 
     /// <summary>The player's own notes.</summary>
     public string? Notes { get; set; }
+
+    /// <summary>The id this character had in the campaign it was imported from (a dm20 id), for writing back; null when none.</summary>
+    public string? SourceId { get; set; }
 }
