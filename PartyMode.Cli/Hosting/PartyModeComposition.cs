@@ -3,6 +3,7 @@ using PartyMode.Cli.Security;
 using PartyMode.Cli.Sockets;
 using PartyMode.Cli.Web;
 using PartyMode.Cli.Web.Dm;
+using PartyMode.Cli.Web.Tv;
 using PartyMode.Engine;
 
 namespace PartyMode.Cli.Hosting;
@@ -27,6 +28,7 @@ internal static class PartyModeComposition
         services.AddPartyModeSecurity(clock, options.AuthFailLimit, options.ExemptLoopbackFromAuthLimit, options.AllowRemoteDm);
         services.AddSeats();
         services.AddWebApi();
+        services.AddTv(options.TvJoinCodes);
         return services;
     }
 
@@ -36,6 +38,7 @@ internal static class PartyModeComposition
         app.UseApiPipeline();
         app.MapWebApi();
         app.MapSockets();
+        app.MapTvApi();
         return app;
     }
 }
