@@ -117,10 +117,10 @@ public sealed class CombatView
             Initiative = c.Initiative,
         };
 
-        // Status and conditions are what the party sees of everyone; observers get names and order only.
+        // Healthy / bloodied / down is public (the TV's initiative ribbon shows it); conditions are what the party sees of everyone.
+        entry.Status = StatusOf(c);
         if (VisibilityRules.CanSee(viewer, PartyStats))
         {
-            entry.Status = StatusOf(c);
             entry.Conditions = [.. c.Conditions];
         }
 

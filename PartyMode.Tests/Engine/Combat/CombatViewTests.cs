@@ -47,7 +47,7 @@ public sealed class CombatViewTests
     }
 
     [Test]
-    public void For_Observer_HoldsNamesOrderAndTurnOnly()
+    public void For_Observer_HoldsNamesOrderTurnAndStatusOnly()
     {
         var view = CombatView.For(State(), Viewer.Observer)!;
         var json = JsonNode.Parse(Serialize(view))!.AsObject();
@@ -57,7 +57,7 @@ public sealed class CombatViewTests
         foreach (var entry in json["initiative"]!.AsArray())
         {
             var keys = entry!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal).JoinIds();
-            Assert.That(keys, Is.EqualTo("id,initiative,kind,name"));
+            Assert.That(keys, Is.EqualTo("id,initiative,kind,name,status"));
         }
     }
 
