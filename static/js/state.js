@@ -181,9 +181,15 @@ export class PageState {
     this.statuses[actionId] = s.reason ? { status: s.status, reason: s.reason } : { status: s.status };
     const ids = Object.keys(this.statuses);
     if (ids.length > STATUS_MAX) for (const id of ids.slice(0, ids.length - STATUS_MAX)) delete this.statuses[id];
-    // A catch-up sets hundreds of statuses: write them once, shortly after.
-    if (this.keepStatuses && !this.statusTimer) {
-      this.statusTimer = setTimeout(() => { this.statusTimer = 0; store.set(this.key + ':status', this.statuses); }, 300);
+    // Written with the chip; a catch-up that sets hundreds of statuses writes them once, shortly after.
+    if (this.keepStatuses) {
+      const now = Date.now();
+      if (!this.statusTimer && now - (this.statusSavedAt || 0) > 250) {
+        this.statusSavedAt = now;
+        store.set(this.key + ':status', this.statuses);
+      } else if (!this.statusTimer) {
+        this.statusTimer = setTimeout(() => { this.statusTimer = 0; this.statusSavedAt = Date.now(); store.set(this.key + ':status', this.statuses); }, 250);
+      }
     }
     this.emit('status', actionId);
   }
