@@ -25,7 +25,12 @@ export class Actions {
     const s = this.state;
     s.subscribe('combat', () => this.drawGate());
     s.subscribe('local', id => this.drawLocal(id));
-    s.subscribe('event', ({ ev }) => { if (ev.type === 'action') this.dropConfirmed(ev.action); });
+    s.subscribe('event', ({ ev }) => {
+      if (ev.type !== 'action') return;
+      this.dropConfirmed(ev.action);
+      // Our action without a status the server confirmed (a new device, a replay): ask, once the burst is drawn.
+      if (ev.action.player_id === s.me && !s.status(ev.action.id)) this.checkSoon();
+    });
     s.subscribe('welcome', () => { this.generation++; s.markOutbox('sending'); this.flush(); this.refreshOpen(); });
     s.subscribe('connection', c => { if (c.state === 'offline') s.markOutbox('offline'); });
   }
@@ -148,6 +153,11 @@ export class Actions {
         else this.state.refuse(item.client_id, describeError(e.code, e.message));
       }
     }
+  }
+
+  checkSoon() {
+    clearTimeout(this.checkTimer);
+    this.checkTimer = setTimeout(() => this.refreshOpen(), 300);
   }
 
   /** Statuses are not replayed: ask the server about our recent unfinished actions. */

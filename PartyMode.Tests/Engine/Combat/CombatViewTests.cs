@@ -126,7 +126,7 @@ public sealed class CombatViewTests
     {
         var json = JsonNode.Parse(Serialize(CombatView.For(State(), Viewer.Dm)))!.AsObject();
 
-        Assert.That(json.Select(p => p.Key).Order(StringComparer.Ordinal).JoinIds(), Is.EqualTo("active,current_turn,in_combat,initiative,mode,round,your_turn"));
+        Assert.That(json.Select(p => p.Key).Order(StringComparer.Ordinal).JoinIds(), Is.EqualTo("active,current_turn,in_combat,initiative,mode,on_deck,round,your_turn"));
         Assert.That(json["initiative"]![0]!["max_hp"]!.GetValue<int>(), Is.EqualTo(31));
     }
 

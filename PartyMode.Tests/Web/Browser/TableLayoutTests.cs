@@ -43,6 +43,7 @@ public sealed class TableLayoutTests : BrowserTestBase
         // The condition chip stays inside the screen; the strip opens into the whole order.
         var chips = await page.Locator(".chip.cond").EvaluateAllAsync<double[]>("els => els.map(e => e.getBoundingClientRect().right)");
         Assert.That(chips, Has.All.LessThanOrEqualTo(width + 0.5));
+        await page.EvaluateAsync("() => document.activeElement && document.activeElement.blur()");
         await page.GetByTestId("turn-banner").ClickAsync();
         await Expect(page.GetByTestId("initiative")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("initiative").Locator("li")).ToHaveCountAsync(7);
