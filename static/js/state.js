@@ -47,7 +47,7 @@ export class PageState {
     this.statusTimer = 0;
     window.addEventListener('pagehide', () => {
       if (this.saveTimer) this.saveHistory();
-      if (this.statusTimer) { clearTimeout(this.statusTimer); this.statusTimer = 0; store.set(this.key + ':status', this.statuses); }
+      if (this.statusDue) { this.statusDue = false; store.set(this.key + ':status', this.statuses); }
     });
   }
 
@@ -161,8 +161,8 @@ export class PageState {
   forgetSeat() {
     clearTimeout(this.saveTimer);
     this.saveTimer = 0;
-    clearTimeout(this.statusTimer);
-    this.statusTimer = 0;
+    this.statusDue = false;
+    this.keepStatuses = false; // nothing of this seat is written again
     for (const suffix of [':events', ':seq', ':outbox', ':status', ':names']) store.del(this.key + suffix);
   }
 
@@ -183,13 +183,10 @@ export class PageState {
     if (ids.length > STATUS_MAX) for (const id of ids.slice(0, ids.length - STATUS_MAX)) delete this.statuses[id];
     // Written with the chip; a catch-up that sets hundreds of statuses writes them once, shortly after.
     if (this.keepStatuses) {
-      const now = Date.now();
-      if (!this.statusTimer && now - (this.statusSavedAt || 0) > 250) {
-        this.statusSavedAt = now;
-        store.set(this.key + ':status', this.statuses);
-      } else if (!this.statusTimer) {
-        this.statusTimer = setTimeout(() => { this.statusTimer = 0; this.statusSavedAt = Date.now(); store.set(this.key + ':status', this.statuses); }, 250);
-      }
+      if (!this.statusBurst) setTimeout(() => { this.statusBurst = 0; if (this.statusDue) { this.statusDue = false; store.set(this.key + ':status', this.statuses); } }, 250);
+      this.statusBurst = (this.statusBurst || 0) + 1;
+      if (this.statusBurst <= 5) store.set(this.key + ':status', this.statuses);
+      else this.statusDue = true;
     }
     this.emit('status', actionId);
   }
