@@ -3,13 +3,17 @@
 import { $, store, makeApi, toast, describeError } from './js/util.js';
 import { PageState } from './js/state.js';
 import { Connection } from './js/conn.js';
-import { Feed } from './js/feed.js';
+import { Feed, setStatusSource } from './js/feed.js';
 import { CombatPanel } from './js/combat.js';
 import { renderParty } from './js/sheet.js';
 import { setupTabs } from './js/tabs.js';
-import { setConn, showFatal, showSeat, watchConnection } from './js/shell.js';
+import { setConn, showFatal, showSeat, watchConnection, wipeScreen, rememberRemoval, forgetRemoval, removalNote } from './js/shell.js';
 import { startPlayer } from './js/player.js';
 import { addExportButton } from './js/export.js';
+import { setupSettings, applyTheme, settings } from './js/settings.js';
+import { startCues, keepAwake } from './js/cues.js';
+import { startTv } from './js/tv.js';
+import { startWorld } from './js/world.js';
 
 const TOKEN_KEY = 'partymode.token';
 
@@ -19,6 +23,7 @@ function takeToken() {
   if (fromUrl) {
     // The token leaves the address bar (history, screenshots, shoulder-surfing) at once.
     history.replaceState(null, '', '/play');
+    forgetRemoval(); // a new link: the old "removed" note no longer applies
     try { sessionStorage.setItem(TOKEN_KEY, fromUrl); } catch { /* ignore */ }
     store.set(TOKEN_KEY, fromUrl);
     return fromUrl;
@@ -29,13 +34,15 @@ function takeToken() {
   return t || store.get(TOKEN_KEY);
 }
 
-/** The page stops; a seat that is gone for this device forgets its token and what it saw. */
+/** The page stops; a seat that is gone for this device forgets its token and what it saw, on screen too. */
 function stop(kind, state) {
-  showFatal(kind);
-  if (kind !== 'invalid' && kind !== 'kicked') return;
+  if (kind !== 'invalid' && kind !== 'kicked') { showFatal(kind); return; }
   store.del(TOKEN_KEY);
   try { sessionStorage.removeItem(TOKEN_KEY); } catch { /* ignore */ }
   if (state) state.forgetSeat();
+  wipeScreen();
+  rememberRemoval(kind, state && state.session);
+  showFatal(kind);
 }
 
 async function fetchSession(api) {
@@ -72,8 +79,9 @@ function onFrame(state, feed, msg) {
 }
 
 async function main() {
+  applyTheme(settings.get().theme);
   const token = takeToken();
-  if (!token) { stop('notoken'); return; }
+  if (!token) { showFatal(removalNote() || 'notoken'); return; }
   const api = makeApi(() => token);
   const session = await fetchSession(api);
   if (session.fatal) { stop(session.fatal); return; }
@@ -88,7 +96,11 @@ async function main() {
     secrets: role === 'player' ? $('#secrets') : null,
     ctx: { role, me: state.me, name: id => state.name(id), status: id => state.status(id) },
     onSecret: () => tabs.bump('secrets'),
+    loadEarlier: before => api('GET', `/api/events?before=${before}&limit=50`),
+    timestamps: role !== 'observer',
   });
+  if (role === 'dm') setStatusSource(id => state.status(id));
+  state.subscribe('party', () => feed.relabel());
   state.subscribe('event', ({ ev, info }) => feed.add(ev, info));
   state.subscribe('status', id => feed.setStatus(id, state.status(id)));
   state.subscribe('reset', () => feed.clear());
@@ -100,9 +112,8 @@ async function main() {
     onStatus: (now, detail) => state.setConnection(now, detail),
     onFatal: kind => stop(kind, state),
     onRestored: n => {
-      const text = n === 1 ? '1 missed message restored' : `${n} missed messages restored`;
-      feed.notice(text, 'restored');
-      toast(text);
+      // Once, in the story (the feed is a live region already: no toast repeating it).
+      feed.notice(n === 1 ? '1 missed message restored' : `${n} missed messages restored`, 'restored');
     },
     onWelcome: msg => state.welcome(msg),
     onEvent: (ev, info) => state.addEvent(ev, info),
@@ -111,7 +122,23 @@ async function main() {
   watchConnection(state, conn);
 
   let player = null;
-  if (role === 'player') player = startPlayer({ state, feed, conn, api, title, onFatal: kind => { conn.stop(); stop(kind, state); } });
+  if (role !== 'observer') setupSettings({ withCues: role === 'player', onAwake: on => keepAwake(on) });
+  if (role === 'player') {
+    player = startPlayer({ state, feed, conn, api, title, onFatal: kind => { conn.stop(); stop(kind, state); } });
+    startCues(state, title);
+    startWorld({ state, api, root: $('#panel-party') });
+    if (settings.get().awake) keepAwake(true);
+  }
+  if (role === 'observer') startTv({ state, api, feed });
+  // The DM's story shows every action's true status: the listing is the truth after a reload.
+  if (role === 'dm') {
+    state.subscribe('welcome', async () => {
+      try {
+        const r = await api('GET', '/api/dm/actions');
+        for (const a of r.actions || []) state.setStatus(a.id, a.reason ? { status: a.status, reason: a.reason } : { status: a.status });
+      } catch { /* the chips keep "Checking…" until the next welcome */ }
+    });
+  }
   if (role === 'dm') (await import('./js/dm.js')).startDm({ state, api, tabs });
 
   tabs.link();

@@ -28,13 +28,14 @@ internal static class ServeCommand
     private static readonly Option<int> MaxObserversPerAddress = new("--max-observers-per-address") { Description = "Observer screens one address may open (0: no cap).", DefaultValueFactory = _ => 16 };
     private static readonly Option<bool> Reset = new("--reset") { Description = "Wipe this data folder's stored game first (asks for confirmation)." };
     private static readonly Option<bool> Yes = new("--yes") { Description = "With --reset: do not ask." };
+    private static readonly Option<bool> TvJoinCodes = new("--tv-join-codes") { Description = "Let the observer's TV lobby show a join QR code for each seat not yet connected (anyone who sees the TV could join)." };
 
     public static Command Create()
     {
         var command = new Command("serve", "Run the PartyMode daemon in the foreground.")
         {
             Campaign, Port, Bind, PublicUrl, AllowRemoteDm, ActionRate, AuthFailLimit, Fsync, NoFsync, BackupEvery, Verbose,
-            MaxConnections, MaxPerAddress, MaxObserversPerAddress, Reset, Yes,
+            MaxConnections, MaxPerAddress, MaxObserversPerAddress, Reset, Yes, TvJoinCodes,
         };
         command.SetAction((result, ct) => ExecuteAsync(result, ct));
         return command;
@@ -110,6 +111,7 @@ internal static class ServeCommand
                 MaxConnections = result.GetValue(MaxConnections),
                 MaxConnectionsPerAddress = result.GetValue(MaxPerAddress),
                 MaxObserversPerAddress = result.GetValue(MaxObserversPerAddress),
+                TvJoinCodes = result.GetValue(TvJoinCodes),
                 ConsoleLogging = true,
             }, cancellationToken);
         }

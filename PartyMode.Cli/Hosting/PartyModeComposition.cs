@@ -3,6 +3,7 @@ using PartyMode.Cli.Security;
 using PartyMode.Cli.Sockets;
 using PartyMode.Cli.Web;
 using PartyMode.Cli.Web.Dm;
+using PartyMode.Cli.Web.Tv;
 using PartyMode.Engine;
 
 namespace PartyMode.Cli.Hosting;
@@ -28,6 +29,7 @@ internal static class PartyModeComposition
         services.AddSeats();
         services.AddWebApi();
         services.AddExport();
+        services.AddTv(options.TvJoinCodes);
         return services;
     }
 
@@ -37,6 +39,7 @@ internal static class PartyModeComposition
         app.UseApiPipeline();
         app.MapWebApi();
         app.MapSockets();
+        app.MapTvApi();
         return app;
     }
 }

@@ -63,4 +63,7 @@ internal sealed class PartyServerOptions
 
     /// <summary>Seed for dice (tests); null for a random seed.</summary>
     public int? DiceSeed { get; init; }
+
+    /// <summary>The observer's TV lobby may show a join QR code per seat not yet connected (<c>serve --tv-join-codes</c>); off by default.</summary>
+    public bool TvJoinCodes { get; init; }
 }

@@ -29,6 +29,8 @@ internal static class CombatJson
         // Always present: null says "not yours to know" (or a simultaneous round).
         w.WriteString("current_turn", view.CurrentTurn);
         w.WriteBoolean("your_turn", view.YourTurn);
+        // docs/protocol.md §4.5.4: always present, null when no PC is next.
+        w.WriteString("on_deck", view.OnDeck);
         w.WriteStartArray("initiative");
         foreach (var c in view.Initiative)
         {

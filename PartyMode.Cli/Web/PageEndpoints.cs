@@ -16,6 +16,8 @@ internal static class PageEndpoints
         app.MapGet("/", (HttpContext c) => Embedded(c, "index.html"));
         app.MapGet("/play", Play);
         app.MapGet("/static/{**path}", (HttpContext c, string path) => Embedded(c, path));
+        app.MapGet("/favicon.ico", (HttpContext c) => Embedded(c, "icon.svg"));
+        app.MapGet("/manifest.webmanifest", (HttpContext c) => Embedded(c, "manifest.webmanifest"));
         return app;
     }
 
@@ -65,12 +67,16 @@ internal static class PageEndpoints
         ".svg" => "image/svg+xml",
         ".png" => "image/png",
         ".ico" => "image/x-icon",
-        ".json" or ".webmanifest" => "application/manifest+json",
+        ".webmanifest" => "application/manifest+json",
+        ".json" => "application/json",
+        ".mp4" => "video/mp4",
+        ".webm" => "video/webm",
         _ => "application/octet-stream",
     };
 
+    // No inline style (the CSP has no 'unsafe-inline'): the page links its own small stylesheet and offers the way back.
     private static string PlainPage(string title, string text) =>
         $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{title} · PartyMode</title>"
-        + "<style>body{font:18px/1.5 system-ui,sans-serif;background:#14161c;color:#e8e6e3;margin:0;padding:2rem;max-width:36rem}</style></head>"
-        + $"<body><main><h1>{title}</h1><p>{text}</p></main></body></html>";
+        + "<meta name=\"color-scheme\" content=\"dark light\"><link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\"><link rel=\"stylesheet\" href=\"/static/plain.css\"></head>"
+        + $"<body class=\"plain\"><main><h1>{title}</h1><p>{text}</p><p><a class=\"btn\" href=\"/\" data-testid=\"back-home\">Enter a join link</a></p></main></body></html>";
 }

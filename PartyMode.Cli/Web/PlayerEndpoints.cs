@@ -57,13 +57,38 @@ internal static class PlayerEndpoints
     private static IResult Events(HttpContext context, [FromServices] Game game)
     {
         var viewer = AsViewer(context, game);
-        var after = ParseLong(context, "after", 0, 0, long.MaxValue);
         var limit = (int)ParseLong(context, "limit", 100, 1, 1000);
+        if (context.Request.Query.ContainsKey("before"))
+        {
+            return EventsBefore(context, game, viewer, limit);
+        }
+
+        var after = ParseLong(context, "after", 0, 0, long.MaxValue);
         var (events, hasMore) = game.EventsAfter(viewer, after, limit);
         return Wire.Json(w =>
         {
             Wire.WriteEvents(w, events);
             w.WriteNumber("last_seq", events.Count > 0 ? events[^1].Seq : after);
+            w.WriteBoolean("has_more", hasMore);
+        });
+    }
+
+    /// <summary>docs/protocol.md §3.6.6: the newest <paramref name="limit"/> visible events before a seq, ascending.</summary>
+    private static IResult EventsBefore(HttpContext context, Game game, Viewer viewer, int limit)
+    {
+        if (context.Request.Query.ContainsKey("after"))
+        {
+            throw new GameException(ErrorKind.BadRequest, "bad_request", "Give 'before' or 'after', not both.");
+        }
+
+        var before = ParseLong(context, "before", 1, 1, long.MaxValue);
+        var page = game.NewestEvents(viewer, limit + 1, before - 1);
+        var hasMore = page.Count > limit;
+        var events = hasMore ? page.Skip(1).ToList() : page;
+        return Wire.Json(w =>
+        {
+            Wire.WriteEvents(w, events);
+            w.WriteNumber("last_seq", events.Count > 0 ? events[^1].Seq : 0);
             w.WriteBoolean("has_more", hasMore);
         });
     }

@@ -80,8 +80,9 @@ internal sealed class ActionQueue(TableState table, GameOptions options, Narrato
             throw GameException.BadRequest("too_long", $"The action has {trimmed.Length} characters; the limit is {options.MaxActionLength}.");
         }
 
-        var held = rounds.Admit(viewer.SeatId);
-        if (!held)
+        // A whisper to the DM is never gated by turns or rounds and is not the seat's round submission (PROTOCOL-2 amendment to v1 §5).
+        var held = !isPrivate && rounds.Admit(viewer.SeatId);
+        if (!held && !isPrivate)
         {
             turns.Admit(viewer.SeatId);
         }

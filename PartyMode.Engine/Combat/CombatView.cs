@@ -34,6 +34,9 @@ public sealed class CombatView
     /// <summary>The combatants this viewer may see, in initiative order.</summary>
     public List<CombatantView> Initiative { get; set; } = [];
 
+    /// <summary>The next PC after the current turn in initiative order, skipping hidden and down combatants; null in a simultaneous round or when there is none.</summary>
+    public string? OnDeck { get; set; }
+
     /// <summary>The simultaneous round's prompt.</summary>
     public string? Prompt { get; set; }
 
@@ -69,6 +72,7 @@ public sealed class CombatView
             Round = state.Round,
             CurrentTurn = current is not null && VisibilityRules.CanSee(viewer, AudienceOf(current)) ? current.Id : null,
             YourTurn = IsYourTurn(state, current, viewer),
+            OnDeck = current is not null && state.Simultaneous is null ? OnDeckOf(state) : null,
         };
 
         foreach (var c in state.Combatants)
@@ -113,10 +117,10 @@ public sealed class CombatView
             Initiative = c.Initiative,
         };
 
-        // Status and conditions are what the party sees of everyone; observers get names and order only.
+        // Healthy / bloodied / down is public (the TV's initiative ribbon shows it); conditions are what the party sees of everyone.
+        entry.Status = StatusOf(c);
         if (VisibilityRules.CanSee(viewer, PartyStats))
         {
-            entry.Status = StatusOf(c);
             entry.Conditions = [.. c.Conditions];
         }
 
@@ -135,6 +139,21 @@ public sealed class CombatView
         }
 
         return entry;
+    }
+
+    private static string? OnDeckOf(CombatState state)
+    {
+        var n = state.Combatants.Count;
+        for (var step = 1; step < n; step++)
+        {
+            var c = state.Combatants[(state.Current + step) % n];
+            if (c.Kind == CombatantKind.Pc && !c.Hidden && StatusOf(c) != CombatantStatus.Down)
+            {
+                return c.Id;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsYourTurn(CombatState state, Combatant? current, Viewer viewer)

@@ -66,7 +66,7 @@ public sealed class CombatEndpointTests
     }
 
     [Test]
-    public async Task CombatState_PerViewer_HidesNpcHpFromPlayersAndEverythingButNamesFromObservers()
+    public async Task CombatState_PerViewer_HidesNpcHpFromPlayersAndEverythingButNamesAndStatusFromObservers()
     {
         await using var server = await TestServer.StartAsync();
         var sockets = await ConnectAllAsync(server);
@@ -100,7 +100,8 @@ public sealed class CombatEndpointTests
                         break;
                     case "observer":
                         Assert.That(combat.GetProperty("current_turn").ValueKind, Is.EqualTo(JsonValueKind.Null));
-                        Assert.That(frames, Has.None.Contain("Assassin").And.None.Contain("\"hp\"").And.None.Contain("\"ac\"").And.None.Contain("\"status\"").And.None.Contain("\"conditions\""));
+                        Assert.That(frames, Has.None.Contain("Assassin").And.None.Contain("\"hp\"").And.None.Contain("\"ac\"").And.None.Contain("\"conditions\""));
+                        Assert.That(combat.Entry("goblin").Str("status"), Is.EqualTo("bloodied"));
                         Assert.That(combat.Ids(), Is.EqualTo("thorin,goblin,elara"));
                         break;
                     default:

@@ -19,12 +19,18 @@ export class Actions {
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); this.submit(); }
     });
     this.input.addEventListener('input', () => { this.hintLength(); this.grow(); });
-    this.whisper.addEventListener('change', () => this.form.classList.toggle('whispering', this.whisper.checked));
+    // A whisper to the DM is never gated by turns (docs/combat.md): the switch lifts the gate.
+    this.whisper.addEventListener('change', () => { this.form.classList.toggle('whispering', this.whisper.checked); this.drawGate(); });
 
     const s = this.state;
     s.subscribe('combat', () => this.drawGate());
     s.subscribe('local', id => this.drawLocal(id));
-    s.subscribe('event', ({ ev }) => { if (ev.type === 'action') this.dropConfirmed(ev.action); });
+    s.subscribe('event', ({ ev }) => {
+      if (ev.type !== 'action') return;
+      this.dropConfirmed(ev.action);
+      // Our action without a status the server confirmed (a new device, a replay): ask, once the burst is drawn.
+      if (ev.action.player_id === s.me && !s.status(ev.action.id)) this.checkSoon();
+    });
     s.subscribe('welcome', () => { this.generation++; s.markOutbox('sending'); this.flush(); this.refreshOpen(); });
     s.subscribe('connection', c => { if (c.state === 'offline') s.markOutbox('offline'); });
   }
@@ -34,19 +40,20 @@ export class Actions {
     for (const item of this.state.outbox) this.drawLocal(item.client_id);
   }
 
-  /** Gating from combat state; the connection does not matter (offline sends queue). */
+  /** Gating from combat state; the connection does not matter (offline sends queue). A whisper is never gated. */
   drawGate() {
     const g = gating(this.state.combat, this.state.me, 'player');
-    // A turn that just came round: a short buzz for a phone lying on the table.
-    if (g.canAct && !this.canAct && navigator.vibrate) { try { navigator.vibrate(200); } catch { /* not allowed */ } }
-    this.canAct = g.canAct;
-    const off = !g.canAct;
+    const whisper = this.whisper.checked;
+    this.gatedReason = g.canAct ? '' : g.reason;
+    this.canAct = g.canAct || whisper;
+    const off = !this.canAct;
     this.input.disabled = off;
     this.button.disabled = off;
-    this.whisper.disabled = off;
-    this.input.placeholder = off ? (g.reason || 'Wait for your turn') : 'What do you do?';
+    this.whisper.disabled = false;
+    // The placeholder stays one short line (a long one is clipped in a one-row box); the reason goes to the hint.
+    this.input.placeholder = off ? 'Wait for your turn…' : (!g.canAct ? 'Whisper to the DM…' : 'What do you do?');
     this.form.classList.toggle('gated', off);
-    this.hint.textContent = '';
+    this.hint.textContent = off ? (g.reason || '') + ' You can still whisper the DM.' : '';
   }
 
   /** The box grows with the text (up to the CSS max-height) instead of scrolling inside one line. */
@@ -58,7 +65,7 @@ export class Actions {
   hintLength() {
     const n = this.input.value.length;
     if (n > MAX_LEN - 200) this.hint.textContent = `${n} / ${MAX_LEN} characters`;
-    else if (this.canAct) this.hint.textContent = '';
+    else if (this.canAct) this.hint.textContent = this.gatedReason ? 'Only the DM will see this.' : '';
   }
 
   submit() {
@@ -148,9 +155,15 @@ export class Actions {
     }
   }
 
+  checkSoon() {
+    clearTimeout(this.checkTimer);
+    this.checkTimer = setTimeout(() => this.refreshOpen(), 300);
+  }
+
   /** Statuses are not replayed: ask the server about our recent unfinished actions. */
   async refreshOpen() {
-    for (const id of this.state.openActions(20)) {
+    const ids = new Set([...this.state.openActions(50), ...this.feed.unknownActions()]);
+    for (const id of ids) {
       try {
         const r = await this.api('GET', `/api/actions/${encodeURIComponent(id)}`);
         if (r && r.action) this.state.setStatus(id, { status: r.action.status, reason: r.action.reason });

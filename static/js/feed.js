@@ -1,11 +1,18 @@
 // The narrative feed: renders stored events in seq order, follows new messages unless the
 // reader scrolled up (then a "new messages" pill), mirrors private items into their own list.
+// The DOM holds at most DOM_CAP messages: older ones come back with "Load earlier messages"
+// (from the page state's cache, then GET /api/events?before=SEQ). Catch-ups render in one batch.
 import { h, fmtTime } from './util.js';
 import { rollCard } from './roll-card.js';
+
+/** Messages kept in the DOM (per list) while the reader follows the end. */
+export const DOM_CAP = 150;
+const PAGE = 50;
 
 const STATUS_TEXT = {
   sending: 'Sending…',
   offline: 'Waiting for connection…',
+  unknown: 'Checking…',
   pending: 'Queued',
   processing: 'The DM is considering it',
   resolved: 'Done',
@@ -24,6 +31,11 @@ export function paintChip(chip, s) {
   chip.textContent = statusText(s);
 }
 
+// The page's own status book (the DM's, which knows every action): used by feeds whose ctx
+// has no status of its own, e.g. "view as".
+let statusSource = () => null;
+export function setStatusSource(fn) { statusSource = fn || (() => null); }
+
 /** A roll the server let through with a non-public visibility (private to a player, or blind). */
 export function isHiddenRoll(ev) {
   return ev.type === 'roll' && (ev.visibility === 'private' || ev.visibility === 'dm' || ev.visibility === 'blind');
@@ -34,16 +46,25 @@ export function isSecret(ev) {
     || (ev.type === 'action' && ev.action && ev.action.private === true);
 }
 
+/** Who rolled: v2 rolls carry `by` (a seat id or "dm"), v1 rolls `for` (the player rolled for). */
+export function rollerOf(ev) { return ev.by || ev.for || 'dm'; }
+
 export class Feed {
   /**
-   * o.list (scroll container), o.pill, o.secrets (optional list), o.ctx: {role, me, name(id), status(actionId)}
+   * o.list (scroll container), o.pill, o.secrets (optional list), o.ctx: {role, me, name(id), status(actionId)},
+   * o.loadEarlier (optional async (beforeSeq) => {events, has_more}), o.timestamps (default true)
    */
   constructor(o) {
     Object.assign(this, o);
-    this.seen = new Set();
+    this.seen = new Set();     // seqs drawn in the list right now
+    this.evs = new Map();      // seq → event drawn in the list (so a trimmed one can come back)
     this.unread = 0;
+    this.pending = [];         // a catch-up waiting for its one batch
+    this.batchTimer = 0;
+    this.olderOnServer = !!o.loadEarlier;
+    this.dropped = [];         // events trimmed from the DOM, oldest first (bounded)
     this.onSecret = o.onSecret || (() => {});
-    // Whether the reader is following the end; kept across layout changes (bars growing, keyboard).
+    if (this.timestamps === undefined) this.timestamps = true;
     this.pinned = true;
     this.list.addEventListener('scroll', () => {
       this.pinned = this.atBottom();
@@ -53,6 +74,9 @@ export class Feed {
       new ResizeObserver(() => { if (this.pinned) this.list.scrollTop = this.list.scrollHeight; }).observe(this.list);
     }
     if (this.pill) this.pill.addEventListener('click', () => this.scrollToEnd(true));
+    this.moreBtn = h('button', { type: 'button', class: 'btn ghost load-earlier', 'data-testid': 'load-earlier', hidden: true, onclick: () => this.earlier() },
+      'Load earlier messages');
+    this.list.prepend(this.moreBtn);
   }
 
   atBottom() {
@@ -73,32 +97,41 @@ export class Feed {
   }
 
   clear() {
+    clearTimeout(this.batchTimer);
+    this.pending = [];
     this.seen.clear();
-    this.list.replaceChildren();
+    this.evs.clear();
+    this.dropped = [];
+    this.list.replaceChildren(this.moreBtn);
+    this.moreBtn.hidden = true;
+    this.olderOnServer = !!this.loadEarlier;
     if (this.secrets) this.secrets.replaceChildren();
     this.hidePill();
   }
 
   has(seq) { return this.seen.has(seq); }
 
-  /** Adds many events without per-item scrolling work (cache restore, view-as). */
+  /** Adds many events at once (cache restore, view-as): only the newest DOM_CAP are drawn. */
   addMany(events) {
-    for (const ev of events) this.add(ev, { quiet: true });
+    this.pending.push(...events);
+    this.flush();
     this.scrollToEnd(false);
   }
 
   add(ev, opts = {}) {
-    if (this.seen.has(ev.seq)) return;
-    this.seen.add(ev.seq);
-    const follow = opts.quiet || this.pinned || this.atBottom();
-    const item = this.render(ev);
-    if (!item) return;
-    this.insert(this.list, item, ev.seq);
-    if (this.secrets && isSecret(ev) && ev.type !== 'action') {
-      this.insert(this.secrets, this.render(ev), ev.seq);
-      if (!opts.quiet) this.onSecret(ev);
+    // A catch-up (replay, resync) is drawn in one batch with one layout.
+    if (opts.replay || opts.quiet) {
+      this.pending.push(ev);
+      if (opts.replay && this.secrets && isSecret(ev) && ev.type !== 'action') this.onSecret(ev);
+      if (!this.batchTimer) this.batchTimer = setTimeout(() => { this.flush(); if (this.pinned) this.scrollToEnd(false); }, 0);
+      return;
     }
-    if (opts.quiet) return;
+    if (this.pending.length) this.flush();
+    if (this.seen.has(ev.seq)) return;
+    const follow = this.pinned || this.atBottom();
+    if (!this.draw(ev, this.list, null)) return;
+    if (this.secrets && isSecret(ev) && ev.type !== 'action') this.onSecret(ev);
+    this.trim();
     if (follow) this.scrollToEnd(false);
     else if (this.pill) {
       this.unread++;
@@ -107,12 +140,133 @@ export class Feed {
     }
   }
 
+  /** Draws what is pending: the newest DOM_CAP of it, in one fragment per list (one layout). */
+  flush() {
+    clearTimeout(this.batchTimer);
+    this.batchTimer = 0;
+    if (!this.pending.length) return;
+    const fresh = this.pending.filter(ev => !this.seen.has(ev.seq));
+    this.pending = [];
+    fresh.sort((a, b) => a.seq - b.seq);
+    const skip = Math.max(0, fresh.length - DOM_CAP);
+    if (skip) this.remember(fresh.slice(0, skip));
+    const drawn = fresh.slice(skip);
+    const last = this.lastDrawnSeq();
+    if (last != null && drawn.length && drawn[0].seq < last) {
+      for (const ev of drawn) this.draw(ev, this.list, null); // out of order: one by one, in place
+    } else {
+      const frag = document.createDocumentFragment();
+      const secretFrag = this.secrets ? document.createDocumentFragment() : null;
+      for (const ev of drawn) this.draw(ev, frag, secretFrag);
+      this.insertFragment(this.list, frag);
+      if (secretFrag && secretFrag.childNodes.length) this.insertFragment(this.secrets, secretFrag);
+    }
+    this.trim();
+  }
+
+  lastDrawnSeq() {
+    const items = this.list.querySelectorAll(':scope > [data-seq]');
+    return items.length ? Number(items[items.length - 1].dataset.seq) : null;
+  }
+
+  insertFragment(list, frag) {
+    const firstLocal = list.querySelector(':scope > .local');
+    if (firstLocal) list.insertBefore(frag, firstLocal);
+    else list.append(frag);
+  }
+
+  /** Renders one event into a list (or a fragment), and its copy into the Secrets list. */
+  draw(ev, target, secretTarget) {
+    const item = this.render(ev);
+    this.seen.add(ev.seq);
+    if (!item) return false;
+    this.evs.set(ev.seq, ev);
+    item.dataset.seq = String(ev.seq);
+    if (target === this.list) this.insert(this.list, item, ev.seq);
+    else target.append(item);
+    if (this.secrets && isSecret(ev) && ev.type !== 'action') {
+      const copy = this.render(ev);
+      copy.dataset.seq = String(ev.seq);
+      if (secretTarget) secretTarget.append(copy);
+      else this.insert(this.secrets, copy, ev.seq);
+    }
+    return true;
+  }
+
+  /** Keeps the DOM bounded while the reader follows the end (a reader scrolled up keeps what they loaded). */
+  trim() {
+    if (!this.pinned) return;
+    for (const list of [this.list, this.secrets]) {
+      if (!list) continue;
+      const items = list.querySelectorAll(':scope > [data-seq]');
+      const extra = items.length - DOM_CAP;
+      if (extra <= 0) continue;
+      const gone = [];
+      for (let i = 0; i < extra; i++) {
+        const seq = Number(items[i].dataset.seq);
+        items[i].remove();
+        if (list !== this.list) continue;
+        this.seen.delete(seq);
+        const ev = this.evs.get(seq);
+        this.evs.delete(seq);
+        if (ev) gone.push(ev);
+      }
+      if (gone.length) this.remember(gone);
+    }
+    this.moreBtn.hidden = !this.dropped.length && !this.olderOnServer;
+  }
+
+  remember(events) {
+    this.dropped.push(...events);
+    this.dropped.sort((a, b) => a.seq - b.seq);
+    if (this.dropped.length > DOM_CAP * 2) this.dropped = this.dropped.slice(-DOM_CAP * 2);
+    this.moreBtn.hidden = false;
+  }
+
+  firstSeq() {
+    const first = this.list.querySelector(':scope > [data-seq]');
+    return first ? Number(first.dataset.seq) : null;
+  }
+
+  /** "Load earlier messages": what was trimmed first, then older pages from the server. */
+  async earlier() {
+    const first = this.firstSeq();
+    let batch = this.dropped.filter(ev => first == null || ev.seq < first).slice(-PAGE);
+    this.dropped = this.dropped.filter(ev => !batch.includes(ev));
+    if (!batch.length && this.loadEarlier && this.olderOnServer) {
+      this.moreBtn.disabled = true;
+      try {
+        const page = await this.loadEarlier(first ?? Number.MAX_SAFE_INTEGER);
+        batch = page.events || [];
+        this.olderOnServer = !!page.has_more;
+      } catch { /* keep the button: try again later */ }
+      this.moreBtn.disabled = false;
+    }
+    if (!batch.length) { this.olderOnServer = false; this.moreBtn.hidden = !this.dropped.length; return; }
+    this.pinned = false;
+    const list = this.list;
+    const before = list.scrollHeight - list.scrollTop;
+    const frag = document.createDocumentFragment();
+    for (const ev of batch.sort((a, b) => a.seq - b.seq)) {
+      if (this.seen.has(ev.seq)) continue;
+      const item = this.render(ev);
+      this.seen.add(ev.seq);
+      if (!item) continue;
+      this.evs.set(ev.seq, ev);
+      item.dataset.seq = String(ev.seq);
+      frag.append(item);
+    }
+    this.moreBtn.after(frag);
+    list.scrollTop = list.scrollHeight - before; // the reader stays where they were
+    this.moreBtn.hidden = !this.dropped.length && !this.olderOnServer;
+  }
+
   /** Inserts keeping seq order (events normally arrive in order; local items have no seq). */
   insert(list, item, seq) {
     if (typeof seq === 'number') {
       item.dataset.seq = String(seq);
-      const last = list.lastElementChild;
-      if (last && last.dataset.seq && Number(last.dataset.seq) > seq) {
+      const last = this.lastIn(list);
+      if (last && Number(last.dataset.seq) > seq) {
         for (const child of list.children) {
           if (child.dataset.seq && Number(child.dataset.seq) > seq) { list.insertBefore(item, child); return; }
         }
@@ -124,32 +278,58 @@ export class Feed {
     else list.append(item);
   }
 
+  lastIn(list) {
+    const items = list.querySelectorAll(':scope > [data-seq]');
+    return items.length ? items[items.length - 1] : null;
+  }
+
   /** A message that is not stored (system notices, restored-count banners). */
   notice(text, kind = 'system') {
+    if (this.pending.length) this.flush();
     const follow = this.pinned || this.atBottom();
-    this.list.append(h('div', { class: `msg ${kind}`, role: 'note', 'data-testid': `notice-${kind}` }, h('p', { class: 'text', text })));
+    const list = this.list;
+    // One "N missed messages restored" at a time: a newer count replaces the older line.
+    if (kind === 'restored') for (const old of list.querySelectorAll(':scope > .msg.restored')) old.remove();
+    const item = h('div', { class: `msg ${kind}`, role: 'note', 'data-testid': `notice-${kind}` }, h('p', { class: 'text', dir: 'auto', text }));
+    this.insert(list, item);
     if (follow) this.scrollToEnd(false);
+  }
+
+  /** Names arrive with the party after a cached story was drawn: relabel what shows a raw id. */
+  relabel() {
+    for (const root of [this.list, this.secrets]) {
+      if (!root) continue;
+      for (const el of root.querySelectorAll('[data-who]')) {
+        const ids = el.dataset.who.split(' ');
+        const names = ids.map(id => this.ctx.name(id)).join(', ');
+        el.textContent = (el.dataset.prefix || '') + names + (el.dataset.suffix || '');
+      }
+    }
+  }
+
+  /** A label naming seats, redrawn by relabel() once names are known. */
+  who(ids, prefix = '', suffix = '') {
+    const c = this.ctx;
+    return h('span', { class: 'label', dir: 'auto', dataset: { who: ids.join(' '), prefix, suffix }, text: prefix + ids.map(id => c.name(id)).join(', ') + suffix });
   }
 
   render(ev) {
     const c = this.ctx;
     const meta = (label) => h('div', { class: 'meta' },
-      label ? h('span', { class: 'label', text: label }) : null,
-      h('time', { datetime: ev.ts || '', text: fmtTime(ev.ts) }));
+      label == null ? null : typeof label === 'string' ? h('span', { class: 'label', dir: 'auto', text: label }) : label,
+      this.timestamps ? h('time', { datetime: ev.ts || '', text: fmtTime(ev.ts) }) : null);
+    const text = (t, cls = 'text') => h('p', { class: cls, dir: 'auto', text: t });
     switch (ev.type) {
       case 'narrative':
-        return h('article', { class: 'msg narrative', 'data-testid': 'msg-narrative' },
-          h('p', { class: 'text', text: ev.text }), meta(null));
+        return h('article', { class: 'msg narrative', dir: 'auto', 'data-testid': 'msg-narrative' },
+          text(ev.text), meta(null));
       case 'private': {
-        const toMe = c.role === 'player';
-        const label = toMe ? 'Private — only you see this'
-          : 'Whisper to ' + ev.to.map(id => c.name(id)).join(', ');
-        return h('article', { class: 'msg private', 'data-testid': 'msg-private' },
-          meta(label), h('p', { class: 'text', text: ev.text }));
+        const label = c.role === 'player' ? 'Private — only you see this' : this.who(ev.to || [], 'Whisper to ');
+        return h('article', { class: 'msg private', 'data-testid': 'msg-private' }, meta(label), text(ev.text));
       }
       case 'dm_note':
         return h('article', { class: 'msg dm-note', 'data-testid': 'msg-dm-note' },
-          meta('DM note — only you see this'), h('p', { class: 'text', text: ev.text }));
+          meta('DM note — only you see this'), text(ev.text));
       case 'roll': return rollCard(ev, this.ctx, meta);
       case 'action': return this.renderAction(ev, meta);
       default: return null;
@@ -161,13 +341,14 @@ export class Feed {
     const a = ev.action;
     const mine = c.role === 'player' && a.player_id === c.me;
     const cls = 'msg action' + (mine ? ' mine' : '') + (a.private ? ' private' : '');
-    const who = mine ? 'You' : c.name(a.player_id);
-    const label = a.private ? `${who} — whispered to the DM` : who;
+    const label = mine ? h('span', { class: 'label', text: a.private ? 'You — whispered to the DM' : 'You' })
+      : this.who([a.player_id], '', a.private ? ' — whispered to the DM' : '');
     const item = h('article', { class: cls, 'data-testid': mine ? 'msg-my-action' : 'msg-action', dataset: { actionId: a.id } },
       meta(label),
-      h('p', { class: 'text said', text: a.text }));
+      h('p', { class: 'text said', dir: 'auto', text: a.text }));
     if (mine || c.role === 'dm') {
-      const s = c.status(a.id) || { status: a.status };
+      // The event's own status is the one it had when submitted: never shown as current (docs/web-app.md).
+      const s = c.status(a.id) || statusSource(a.id) || { status: 'unknown' };
       item.append(h('p', { class: 'chip status', dataset: { status: s.status }, 'data-testid': 'action-status', text: statusText(s) }));
     }
     return item;
@@ -183,5 +364,11 @@ export class Feed {
         if (chip) paintChip(chip, s);
       }
     }
+  }
+
+  /** Action ids on screen whose chip still waits for the server's word. */
+  unknownActions() {
+    return [...this.list.querySelectorAll('[data-action-id] .status[data-status=unknown]')]
+      .map(chip => chip.closest('[data-action-id]').dataset.actionId);
   }
 }

@@ -1,8 +1,7 @@
 // The player's controller: the action box, the character bar and sheet, and the tab title
-// that says when it is your turn. Everything is drawn from the page state.
+// (the turn cues live in js/cues.js). Everything is drawn from the page state.
 import { $ } from './util.js';
 import { Actions } from './actions.js';
-import { gating } from './combat.js';
 import { renderCharBar, renderSheet } from './sheet.js';
 import { startDice } from './dice.js';
 
@@ -30,10 +29,7 @@ export function startPlayer({ state, feed, conn, api, title, onFatal }) {
     if (sheet.open) renderSheet($('#sheet-body'), ch);
   });
 
-  state.subscribe('combat', c => {
-    const yours = !!c && gating(c, state.me, 'player').canAct;
-    document.title = (yours ? '▶ Your turn · ' : '') + title;
-  });
+  // The tab title ("▶ Your turn", "◆ On deck") and the other turn cues are js/cues.js's.
 
   startDice({ state, api, conn, feed });
   return { showOutbox: () => actions.showOutbox() };

@@ -1,6 +1,8 @@
 // The frame around every role: the title bar, the connection indicator (drawn from the page
 // state's connection) and the box that says why the game stopped.
-import { $ } from './util.js';
+import { $, store } from './util.js';
+
+const REMOVED_KEY = 'partymode.removed';
 
 const FATAL = {
   invalid: 'This link is no longer valid — ask the DM for a new one.',
@@ -62,4 +64,42 @@ export function watchConnection(state, conn) {
     conn.attempts = 0;
     conn.start();
   });
+}
+
+/**
+ * The seat is gone for this device (kicked, or its link refreshed): nothing it saw stays on
+ * screen, not only out of storage: story, secrets, sheet, party, combat, the action box.
+ */
+export function wipeScreen() {
+  for (const d of document.querySelectorAll('dialog[open]')) { try { d.close(); } catch { /* closed */ } }
+  for (const sel of ['#feed', '#secrets', '#party', '#charbar', '#combat', '#sheet-body', '#tablist']) {
+    const el = $(sel);
+    if (el) el.replaceChildren();
+  }
+  for (const sel of ['#charbar', '#combat', '#tabs', '#action-form', '#new-pill']) { const el = $(sel); if (el) el.hidden = true; }
+  const text = $('#action-text');
+  if (text) text.value = '';
+  const world = document.querySelector('.world');
+  if (world) world.remove();
+  document.body.dataset.tab = 'story';
+  document.body.classList.add('wiped');
+  document.body.classList.remove('my-turn', 'on-deck', 'in-combat');
+  document.title = 'PartyMode';
+}
+
+/** A short note that outlives a reload: "the DM removed you" (or "this link is no longer valid"). */
+export function rememberRemoval(kind, session) {
+  const who = session && (session.name || session.player_id);
+  const campaign = session && session.campaign && session.campaign.name;
+  store.set(REMOVED_KEY, { kind, who: who || null, campaign: campaign || null, at: Date.now() });
+}
+
+export function forgetRemoval() { store.del(REMOVED_KEY); }
+
+/** The note's sentence, or null. */
+export function removalNote() {
+  const n = store.get(REMOVED_KEY, null);
+  if (!n || !FATAL[n.kind]) return null;
+  const where = [n.who, n.campaign].filter(Boolean).join(', ');
+  return FATAL[n.kind] + (where ? ` (${where})` : '') + (n.kind === 'kicked' ? ' Ask the DM for a new link if that was a mistake.' : '');
 }

@@ -18,7 +18,8 @@ export class PageState {
     this.me = session.player_id || null;
     const campaignId = (session.campaign && session.campaign.id) || 'game';
     this.key = `partymode:${campaignId}:${this.me || this.role}`;
-    this.names = new Map([['dm', 'DM']]);
+    // Names outlive a reload too, so a cached story never shows raw ids ("thorin") before the welcome.
+    this.names = new Map([...Object.entries(store.get(this.key + ':names', {})), ['dm', 'DM']]);
     this.party = [];
     this.combat = null;
     this.connection = { state: 'connecting', detail: null };
@@ -43,7 +44,11 @@ export class PageState {
     for (const ev of this.events) this.inferResolved(ev);
     // The story and its seq are stored together (a stored seq never runs ahead of the stored
     // story); a page going away writes what is still due.
-    window.addEventListener('pagehide', () => { if (this.saveTimer) this.saveHistory(); });
+    this.statusTimer = 0;
+    window.addEventListener('pagehide', () => {
+      if (this.saveTimer) this.saveHistory();
+      if (this.statusDue) { this.statusDue = false; store.set(this.key + ':status', this.statuses); }
+    });
   }
 
   get character() { return this.me ? this.characters.get(this.me) || null : null; }
@@ -82,6 +87,7 @@ export class PageState {
   setParty(party) {
     this.party = party || [];
     for (const p of this.party) this.names.set(p.id, p.name);
+    store.set(this.key + ':names', Object.fromEntries([...this.names].filter(([id]) => id !== 'dm')));
     this.emit('party', this.party);
   }
 
@@ -155,7 +161,9 @@ export class PageState {
   forgetSeat() {
     clearTimeout(this.saveTimer);
     this.saveTimer = 0;
-    for (const suffix of [':events', ':seq', ':outbox', ':status']) store.del(this.key + suffix);
+    this.statusDue = false;
+    this.keepStatuses = false; // nothing of this seat is written again
+    for (const suffix of [':events', ':seq', ':outbox', ':status', ':names']) store.del(this.key + suffix);
   }
 
   // ---- action statuses: the one place they live
@@ -173,7 +181,13 @@ export class PageState {
     this.statuses[actionId] = s.reason ? { status: s.status, reason: s.reason } : { status: s.status };
     const ids = Object.keys(this.statuses);
     if (ids.length > STATUS_MAX) for (const id of ids.slice(0, ids.length - STATUS_MAX)) delete this.statuses[id];
-    if (this.keepStatuses) store.set(this.key + ':status', this.statuses);
+    // Written with the chip; a catch-up that sets hundreds of statuses writes them once, shortly after.
+    if (this.keepStatuses) {
+      if (!this.statusBurst) setTimeout(() => { this.statusBurst = 0; if (this.statusDue) { this.statusDue = false; store.set(this.key + ':status', this.statuses); } }, 250);
+      this.statusBurst = (this.statusBurst || 0) + 1;
+      if (this.statusBurst <= 5) store.set(this.key + ':status', this.statuses);
+      else this.statusDue = true;
+    }
     this.emit('status', actionId);
   }
 

@@ -7,8 +7,11 @@ namespace PartyMode.Cli.Web.Pipeline;
 /// </summary>
 internal sealed class PageHeadersMiddleware(RequestDelegate next)
 {
-    private const string Policy =
-        "default-src 'self'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'";
+    // connect-src 'self' covers the page's own ws:/wss: origin; no inline style or script anywhere
+    // (the app sets styles through the CSSOM only); media-src for the keep-awake video (docs/web-app.md).
+    public const string Policy =
+        "default-src 'self'; img-src 'self' data: blob:; media-src 'self' data: blob:; connect-src 'self'; style-src 'self'; script-src 'self'; "
+        + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; manifest-src 'self'";
 
     public Task InvokeAsync(HttpContext context)
     {

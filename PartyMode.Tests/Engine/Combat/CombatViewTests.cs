@@ -47,7 +47,7 @@ public sealed class CombatViewTests
     }
 
     [Test]
-    public void For_Observer_HoldsNamesOrderAndTurnOnly()
+    public void For_Observer_HoldsNamesOrderTurnAndStatusOnly()
     {
         var view = CombatView.For(State(), Viewer.Observer)!;
         var json = JsonNode.Parse(Serialize(view))!.AsObject();
@@ -57,7 +57,7 @@ public sealed class CombatViewTests
         foreach (var entry in json["initiative"]!.AsArray())
         {
             var keys = entry!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal).JoinIds();
-            Assert.That(keys, Is.EqualTo("id,initiative,kind,name"));
+            Assert.That(keys, Is.EqualTo("id,initiative,kind,name,status"));
         }
     }
 
@@ -126,7 +126,7 @@ public sealed class CombatViewTests
     {
         var json = JsonNode.Parse(Serialize(CombatView.For(State(), Viewer.Dm)))!.AsObject();
 
-        Assert.That(json.Select(p => p.Key).Order(StringComparer.Ordinal).JoinIds(), Is.EqualTo("active,current_turn,in_combat,initiative,mode,round,your_turn"));
+        Assert.That(json.Select(p => p.Key).Order(StringComparer.Ordinal).JoinIds(), Is.EqualTo("active,current_turn,in_combat,initiative,mode,on_deck,round,your_turn"));
         Assert.That(json["initiative"]![0]!["max_hp"]!.GetValue<int>(), Is.EqualTo(31));
     }
 

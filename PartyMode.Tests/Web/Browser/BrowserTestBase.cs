@@ -148,6 +148,9 @@ public abstract class BrowserTestBase
 
     protected static ILocator Feed(IPage page) => page.GetByTestId("feed");
 
+    /// <summary>Runs the server with <c>serve --tv-join-codes</c> (the TV lobby tests).</summary>
+    protected virtual bool TvJoinCodes => false;
+
     private PartyServerOptions Options(int port) => new()
     {
         DataDirectory = DataDir,
@@ -155,5 +158,6 @@ public abstract class BrowserTestBase
         BindAddress = "127.0.0.1",
         ActionRateCount = 1000,
         ActionRateSeconds = 1,
+        TvJoinCodes = TvJoinCodes,
     };
 }
