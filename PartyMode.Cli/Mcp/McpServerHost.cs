@@ -50,7 +50,8 @@ internal static class McpServerHost
             .WithTools<SeatTools>()
             .WithTools<CampaignTools>()
             .WithTools<CombatTools>()
-            .WithPrompts<PartyPrompts>();
+            .WithPrompts<PartyPrompts>()
+            .WithPartyModeFilters();
         return builder.Build();
     }
 
