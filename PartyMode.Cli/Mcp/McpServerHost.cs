@@ -50,6 +50,7 @@ internal static class McpServerHost
             .WithTools<SeatTools>()
             .WithTools<CampaignTools>()
             .WithTools<CombatTools>()
+            .WithTools<StoryTools>()
             .WithPrompts<PartyPrompts>()
             .WithPartyModeFilters();
         return builder.Build();
