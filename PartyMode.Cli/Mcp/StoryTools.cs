@@ -57,31 +57,4 @@ internal sealed class StoryTools(DaemonAccess access)
 
         return client.GetAsync(path, cancellationToken);
     }
-
-    /// <summary>The newest <paramref name="count"/> events of the DM view, oldest first.</summary>
-    public static async Task<List<JsonElement>> RecentAsync(DaemonClient client, int count, CancellationToken cancellationToken)
-    {
-        var tail = new Queue<JsonElement>();
-        long after = 0;
-        while (true)
-        {
-            var page = await ReadAsync(client, after, 1000, null, cancellationToken);
-            foreach (var e in page.Items("events"))
-            {
-                tail.Enqueue(e.Clone());
-                if (tail.Count > count)
-                {
-                    tail.Dequeue();
-                }
-            }
-
-            var last = page.Long("last_seq");
-            if (!page.Bool("has_more") || last <= after)
-            {
-                return [.. tail];
-            }
-
-            after = last;
-        }
-    }
 }
