@@ -52,7 +52,7 @@ internal static class PlayPrompts
             null,
             false,
             null,
-            ["get_party_status", "get_combat_state", "party_get_story", "party_get_roll_request", "party_list_changes", "list_characters"],
+            ["get_party_status", "get_combat_state", "party_get_story", "party_get_roll_request", "party_list_changes", "list_characters", "party_resolve_action", "party_requeue_action"],
             $"""
             You are the game master of this Party Mode table and you are coming back to it (a break, a new session, or a context reset). Rebuild what you need to know before you handle any action.
 

@@ -50,7 +50,7 @@ internal static class PromptTexts
             null,
             false,
             null,
-            ["get_party_status", "get_combat_state"],
+            ["get_party_status", "get_combat_state", "party_requeue_action"],
             $"""
             Show the game master the state of the Party Mode table.
 

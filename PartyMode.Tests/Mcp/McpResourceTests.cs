@@ -111,7 +111,7 @@ public sealed class McpResourceTests
         var ids = new List<string>();
         await Poll.UntilAsync(async () =>
         {
-            ids.Add((await server.SubmitAsync("vex", "I hide")).GetProperty("action").GetProperty("id").GetString()!);
+            ids.Add((await server.SubmitAsync("vex", "I hide")).GetProperty("id").GetString()!);
             return !pushed.IsEmpty;
         }, "a channel notification");
 

@@ -16,7 +16,7 @@ public sealed class McpStoryToolTests
         await using var server = await TestServer.StartAsync();
         await using var mcp = await McpHarness.ChildProcessAsync(server.DataDirectory);
         var submitted = await server.SubmitAsync("thorin", Attack);
-        var id = submitted.GetProperty("action").GetProperty("id").GetString();
+        var id = submitted.GetProperty("id").GetString();
 
         var popped = await mcp.CallOkAsync("party_pop_action");
 
