@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using ModelContextProtocol;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -46,20 +48,51 @@ internal static class McpTableFeatures
 
                 return ValueTask.FromResult(new EmptyResult());
             })
+            .WithSubscriptionsListenHandler(ListenAsync)
             .WithCompleteHandler(CompleteAsync)
             .WithMessageFilters(filters => filters.AddIncomingFilter(next => async (context, cancellationToken) =>
             {
                 await next(context, cancellationToken);
-                if (context.JsonRpcMessage is JsonRpcNotification { Method: NotificationMethods.InitializedNotification } && WantsChannel(context.Server))
+                // The initialize handshake declares capabilities once; protocol 2026-07-28 declares them on every request.
+                var declared = context.JsonRpcMessage is JsonRpcNotification { Method: NotificationMethods.InitializedNotification } && WantsChannel(context.Server.ClientCapabilities);
+                declared |= context.JsonRpcMessage is JsonRpcRequest && WantsChannel(context.JsonRpcMessage.Context?.ClientCapabilities);
+                if (declared)
                 {
                     context.Server.Services!.GetRequiredService<TableWatcher>().EnableChannel(context.Server);
                 }
             }));
     }
 
-    private static bool WantsChannel(McpServer server) =>
-        server.ClientCapabilities?.Experimental?.ContainsKey(ChannelCapability) == true
+    private static bool WantsChannel(ClientCapabilities? capabilities) =>
+        capabilities?.Experimental?.ContainsKey(ChannelCapability) == true
         || Environment.GetEnvironmentVariable(ChannelVariable) == "1";
+
+    // subscriptions/listen (protocol 2026-07-28): acknowledge the resource uris, stream their updates until cancelled.
+    private static async ValueTask<EmptyResult> ListenAsync(RequestContext<SubscriptionsListenRequestParams> context, CancellationToken cancellationToken)
+    {
+        var watcher = context.Services!.GetRequiredService<TableWatcher>();
+        var id = context.JsonRpcRequest.Id;
+        var uris = context.Params?.Notifications?.ResourceSubscriptions ?? [];
+        var granted = new SubscriptionsListenNotifications { ResourceSubscriptions = uris.Count > 0 ? [.. uris] : null };
+        var ack = JsonSerializer.SerializeToNode(new SubscriptionsAcknowledgedNotificationParams { Notifications = granted }, McpJsonUtilities.DefaultOptions)!.AsObject();
+        ack["_meta"] = new JsonObject { [MetaKeys.SubscriptionId] = id.Id is long number ? JsonValue.Create(number) : JsonValue.Create(id.Id?.ToString()) };
+        await context.Server.SendNotificationAsync(NotificationMethods.SubscriptionsAcknowledgedNotification, ack, cancellationToken: cancellationToken);
+        watcher.Listen(context.Server, id, uris);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client closed the stream.
+        }
+        finally
+        {
+            watcher.StopListening(id);
+        }
+
+        return new EmptyResult();
+    }
 
     private static async ValueTask<CompleteResult> CompleteAsync(RequestContext<CompleteRequestParams> context, CancellationToken cancellationToken)
     {

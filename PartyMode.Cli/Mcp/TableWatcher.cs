@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -22,6 +23,9 @@ internal sealed class TableWatcher(DaemonAccess access, ILogger<TableWatcher> lo
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<string, byte> subscribed = new(StringComparer.Ordinal);
+
+    // subscriptions/listen streams (protocol 2026-07-28): id → the uris it asked for.
+    private readonly ConcurrentDictionary<string, (JsonNode? Id, HashSet<string> Uris)> streams = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
     private readonly Lock gate = new();
     private McpServer? server;
@@ -37,6 +41,16 @@ internal sealed class TableWatcher(DaemonAccess access, ILogger<TableWatcher> lo
     }
 
     public void Unsubscribe(string uri) => subscribed.TryRemove(uri, out _);
+
+    /// <summary>A <c>subscriptions/listen</c> stream: its updates carry its id in <c>_meta</c> (SEP-2575).</summary>
+    public void Listen(McpServer to, RequestId id, IEnumerable<string> uris)
+    {
+        JsonNode? idNode = id.Id is long number ? JsonValue.Create(number) : JsonValue.Create(id.Id?.ToString());
+        streams[id.ToString()] = (idNode, [.. uris]);
+        Start(to);
+    }
+
+    public void StopListening(RequestId id) => streams.TryRemove(id.ToString(), out _);
 
     public void EnableChannel(McpServer to)
     {
@@ -127,7 +141,7 @@ internal sealed class TableWatcher(DaemonAccess access, ILogger<TableWatcher> lo
                 if (!first)
                 {
                     // Anything may have changed while the daemon was away.
-                    foreach (var known in subscribed.Keys)
+                    foreach (var known in subscribed.Keys.Concat(streams.Values.SelectMany(v => v.Uris)).Distinct())
                     {
                         await UpdatedAsync(known);
                     }
@@ -183,12 +197,21 @@ internal sealed class TableWatcher(DaemonAccess access, ILogger<TableWatcher> lo
 
     private async Task UpdatedAsync(string uri)
     {
-        if (server is null || !subscribed.ContainsKey(uri))
+        if (server is null)
         {
             return;
         }
 
-        await server.SendNotificationAsync(NotificationMethods.ResourceUpdatedNotification, new ResourceUpdatedNotificationParams { Uri = uri }, cancellationToken: CancellationToken.None);
+        if (subscribed.ContainsKey(uri))
+        {
+            await server.SendNotificationAsync(NotificationMethods.ResourceUpdatedNotification, new ResourceUpdatedNotificationParams { Uri = uri }, cancellationToken: CancellationToken.None);
+        }
+
+        foreach (var (id, uris) in streams.Values.Where(s => s.Uris.Contains(uri)))
+        {
+            var update = new JsonObject { ["uri"] = uri, ["_meta"] = new JsonObject { [MetaKeys.SubscriptionId] = id?.DeepClone() } };
+            await server.SendNotificationAsync(NotificationMethods.ResourceUpdatedNotification, update, cancellationToken: CancellationToken.None);
+        }
     }
 
     private async Task ChannelAsync(JsonElement action)
@@ -200,11 +223,11 @@ internal sealed class TableWatcher(DaemonAccess access, ILogger<TableWatcher> lo
 
         var player = action.Str("player_id");
         var id = action.Str("id");
-        var notice = new System.Text.Json.Nodes.JsonObject
+        var notice = new JsonObject
         {
             // No action text here: the model reads it delimited from party_pop_action.
             ["content"] = $"Player {player} submitted action {id}{(action.Bool("private") ? " (a private whisper to the DM)" : string.Empty)}: call party_pop_action to take it.",
-            ["meta"] = new System.Text.Json.Nodes.JsonObject { ["player"] = player, ["action_id"] = id, ["private"] = action.Bool("private") ? "true" : "false" },
+            ["meta"] = new JsonObject { ["player"] = player, ["action_id"] = id, ["private"] = action.Bool("private") ? "true" : "false" },
         };
         await server.SendNotificationAsync(ChannelMethod, notice, cancellationToken: CancellationToken.None);
     }

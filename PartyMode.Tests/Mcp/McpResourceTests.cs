@@ -75,7 +75,7 @@ public sealed class McpResourceTests
     public async Task Subscribe_QueueAndParty_ServerSendsResourceUpdatedWhenTheyChange()
     {
         await using var server = await TestServer.StartAsync();
-        await using var mcp = await McpHarness.ChildProcessAsync(server.DataDirectory);
+        await using var mcp = await McpHarness.ChildProcessAsync(server.DataDirectory, Legacy());
         var updated = new ConcurrentQueue<string>();
         foreach (var uri in new[] { "partymode://queue", "partymode://party", "partymode://characters/gorm" })
         {
@@ -94,11 +94,16 @@ public sealed class McpResourceTests
         Assert.That(updated, Does.Not.Contain("partymode://combat"));
     }
 
-    [Test]
-    public async Task ChannelCapability_NewPendingAction_IsPushedNamingThePlayerAndTheActionId()
+    [TestCase(null)]
+    [TestCase("2025-11-25")]
+    public async Task ChannelCapability_NewPendingAction_IsPushedNamingThePlayerAndTheActionId(string? protocol)
     {
         await using var server = await TestServer.StartAsync();
-        var options = new McpClientOptions { Capabilities = new ClientCapabilities { Experimental = new Dictionary<string, object> { ["claude/channel"] = new JsonObject() } } };
+        var options = new McpClientOptions
+        {
+            ProtocolVersion = protocol,
+            Capabilities = new ClientCapabilities { Experimental = new Dictionary<string, object> { ["claude/channel"] = new JsonObject() } },
+        };
         await using var mcp = await McpHarness.ChildProcessAsync(server.DataDirectory, options);
         var pushed = new ConcurrentQueue<JsonElement>();
         await using var registration = mcp.Client.RegisterNotificationHandler("notifications/claude/channel", (n, _) =>
@@ -106,8 +111,9 @@ public sealed class McpResourceTests
             pushed.Enqueue(n.Params!.Deserialize<JsonElement>());
             return ValueTask.CompletedTask;
         });
-
         Assert.That(mcp.Client.ServerCapabilities.Experimental!.ContainsKey("claude/channel"), Is.True);
+        await mcp.Client.ListToolsAsync();
+
         var ids = new List<string>();
         await Poll.UntilAsync(async () =>
         {
@@ -124,10 +130,39 @@ public sealed class McpResourceTests
     }
 
     [Test]
-    public async Task NoChannelCapability_NewPendingAction_IsNotPushed()
+    public async Task SubscriptionsListen_QueueOnTheNewProtocol_AcknowledgesAndStreamsUpdates()
     {
         await using var server = await TestServer.StartAsync();
         await using var mcp = await McpHarness.ChildProcessAsync(server.DataDirectory);
+        var acknowledged = new ConcurrentQueue<JsonElement>();
+        var updated = new ConcurrentQueue<JsonElement>();
+        await using var ack = mcp.Client.RegisterNotificationHandler("notifications/subscriptions/acknowledged", (n, _) => { acknowledged.Enqueue(n.Params!.Deserialize<JsonElement>()); return ValueTask.CompletedTask; });
+        await using var upd = mcp.Client.RegisterNotificationHandler("notifications/resources/updated", (n, _) => { updated.Enqueue(n.Params!.Deserialize<JsonElement>()); return ValueTask.CompletedTask; });
+        using var listening = new CancellationTokenSource();
+        var request = new JsonRpcRequest
+        {
+            Method = "subscriptions/listen",
+            Params = new JsonObject { ["notifications"] = new JsonObject { ["resourceSubscriptions"] = new JsonArray("partymode://queue") } },
+        };
+        _ = mcp.Client.SendRequestAsync(request, listening.Token);
+
+        await Poll.UntilAsync(() => !acknowledged.IsEmpty, "the acknowledgement");
+        await Poll.UntilAsync(async () =>
+        {
+            await server.SubmitAsync("elara", "I listen");
+            return !updated.IsEmpty;
+        }, "a queue update on the stream");
+        await listening.CancelAsync();
+
+        Assert.That(acknowledged.First().GetProperty("notifications").GetProperty("resourceSubscriptions")[0].GetString(), Is.EqualTo("partymode://queue"));
+        Assert.That(updated.First().GetProperty("uri").GetString(), Is.EqualTo("partymode://queue"));
+    }
+
+    [Test]
+    public async Task NoChannelCapability_NewPendingAction_IsNotPushed()
+    {
+        await using var server = await TestServer.StartAsync();
+        await using var mcp = await McpHarness.ChildProcessAsync(server.DataDirectory, Legacy());
         var pushed = 0;
         await using var registration = mcp.Client.RegisterNotificationHandler("notifications/claude/channel", (_, _) => { Interlocked.Increment(ref pushed); return ValueTask.CompletedTask; });
         var updated = false;
@@ -178,6 +213,9 @@ public sealed class McpResourceTests
             Assert.That(bytes.Take(4), Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }));
         }
     }
+
+    // resources/subscribe belongs to the initialize-handshake revisions (2026-07-28 uses subscriptions/listen).
+    private static McpClientOptions Legacy() => new() { ProtocolVersion = "2025-11-25" };
 
     private static async Task<JsonElement> ReadJsonAsync(McpHarness mcp, string uri)
     {
