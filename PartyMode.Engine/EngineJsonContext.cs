@@ -32,4 +32,5 @@ namespace PartyMode.Engine;
 [JsonSerializable(typeof(Seat))]
 [JsonSerializable(typeof(GameMeta))]
 [JsonSerializable(typeof(CombatState))]
+[JsonSerializable(typeof(Rolls.RollRequest))]
 internal sealed partial class EngineJsonContext : JsonSerializerContext;

@@ -5,6 +5,7 @@ using PartyMode.Engine.Combat;
 using PartyMode.Engine.Events;
 using PartyMode.Engine.Model;
 using PartyMode.Engine.Narration;
+using PartyMode.Engine.Rolls;
 using PartyMode.Engine.Seats;
 using PartyMode.Engine.Storage;
 using PartyMode.Engine.Table;
@@ -31,6 +32,7 @@ public sealed class Game : IDisposable
     private readonly ActionQueue _queue;
     private readonly CampaignBook _book;
     private readonly SeatRegistry _seats;
+    private readonly RollRequestBook _rollRequests;
 
     private Game(IGameStore store, CommitWatermark watermark, byte[] tokenKey, GameOptions options, TimeProvider time, GameMeta meta)
     {
@@ -46,10 +48,19 @@ public sealed class Game : IDisposable
         _queue = new ActionQueue(_table, options, _narrator, _turns, _rounds);
         _book = new CampaignBook(_table, roster, _narrator, _turns);
         _seats = new SeatRegistry(_table, new TokenIssuer(tokenKey), _queue, _rounds);
+        _rollRequests = new RollRequestBook(_table);
+        Rolls = new GameRolls(_writer, _log, time, new PlayerRolls(_table, options, _rollRequests), _rollRequests);
+        Sessions = new Sessions.GameSessions(_writer, _log);
     }
+
+    /// <summary>Players' rolls and the DM's roll requests (docs/protocol.md §7).</summary>
+    public GameRolls Rolls { get; }
 
     /// <summary>The game's identity.</summary>
     public GameMeta Meta => _table.Meta;
+
+    /// <summary>The game's sessions (docs/protocol.md §10.1).</summary>
+    public Sessions.GameSessions Sessions { get; }
 
     /// <summary>The newest committed seq.</summary>
     public long CommittedSeq => _log.CommittedSeq;
@@ -151,7 +162,7 @@ public sealed class Game : IDisposable
     public WelcomeState Welcome(Viewer viewer) => _writer.Read(() => new WelcomeState(
         viewer.Role == Role.Player && _table.Characters.ContainsKey(viewer.SeatId) ? _book.GetCharacter(viewer, viewer.SeatId) : null,
         _book.Party(viewer),
-        _turns.View(viewer)));
+        _turns.View(viewer)) { RollRequests = _rollRequests.OpenFor(viewer) });
 
     /// <summary>Scene text not tied to an action: a narrative for an audience (default public), private parts per player id, a DM note.</summary>
     public Task<IReadOnlyList<GameEvent>> NarrateAsync(string? narrative, Audience? audience, IReadOnlyDictionary<string, string>? privateParts, string? dmOnly) =>

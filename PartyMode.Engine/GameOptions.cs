@@ -15,6 +15,12 @@ public sealed class GameOptions
     /// <summary>Longest narrative or message text in characters.</summary>
     public int MaxNarrativeLength { get; init; } = 20000;
 
-    /// <summary>Random source for dice (seedable in tests).</summary>
-    public Random Random { get; init; } = Random.Shared;
+    /// <summary>Random source for dice: the cryptographically secure one by default, seedable in tests.</summary>
+    public Random Random { get; init; } = Dice.CryptoRandom.Instance;
+
+    /// <summary>Rolls a seat may make per <see cref="RollRateWindow"/> (docs/protocol.md §7.1).</summary>
+    public int RollRateCount { get; init; } = 20;
+
+    /// <summary>The rolls' rate window.</summary>
+    public TimeSpan RollRateWindow { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -7,4 +7,8 @@ namespace PartyMode.Engine;
 /// <param name="Character">The viewer's own sheet (players only).</param>
 /// <param name="Party">The roster as the viewer may see it.</param>
 /// <param name="Combat">The combat view, or null out of combat.</param>
-public sealed record WelcomeState(Character? Character, IReadOnlyList<PartyMember> Party, CombatView? Combat);
+public sealed record WelcomeState(Character? Character, IReadOnlyList<PartyMember> Party, CombatView? Combat)
+{
+    /// <summary>Open roll requests: the player's own (without DCs on the wire), all for the DM, none for observers.</summary>
+    public IReadOnlyList<Rolls.RollRequest> RollRequests { get; init; } = [];
+}

@@ -9,6 +9,7 @@ import { renderParty } from './js/sheet.js';
 import { setupTabs } from './js/tabs.js';
 import { setConn, showFatal, showSeat, watchConnection } from './js/shell.js';
 import { startPlayer } from './js/player.js';
+import { addExportButton } from './js/export.js';
 
 const TOKEN_KEY = 'partymode.token';
 
@@ -60,7 +61,9 @@ function onFrame(state, feed, msg) {
     case 'presence': state.setPresence(msg); break;
     case 'action_status': state.actionStatus(msg); break;
     case 'system': feed.notice(msg.text); break;
+    case 'roll_status': case 'roll_request': state.emit(msg.type, msg); break;
     case 'error':
+      if (msg.client_id && msg.client_id.startsWith('r_')) { state.emit('roll_error', msg); break; }
       if (state.role === 'player' && msg.client_id) state.refuse(msg.client_id, describeError(msg.code, msg.message));
       else toast(describeError(msg.code, msg.message), 'error');
       break;
@@ -78,6 +81,7 @@ async function main() {
   const state = new PageState(session);
   const { role } = state;
   const title = showSeat(session);
+  addExportButton(token);
   const tabs = setupTabs(role);
   const feed = new Feed({
     list: $('#feed'), pill: $('#new-pill'),

@@ -20,6 +20,8 @@ internal static class CliApp
         root.Subcommands.Add(StopCommand.Create());
         root.Subcommands.Add(McpCommand.Create());
         root.Subcommands.Add(BackupCommand.Create());
+        root.Subcommands.Add(CampaignCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 

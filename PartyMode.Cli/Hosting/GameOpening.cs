@@ -54,11 +54,7 @@ internal static class GameOpening
             return (CampaignLoader.Demo(), false);
         }
 
-        if (!File.Exists(options.CampaignFile))
-        {
-            throw new StartupException($"The campaign file {options.CampaignFile} does not exist; check the path given to --campaign.");
-        }
-
-        return (CampaignLoader.Parse(File.ReadAllText(options.CampaignFile), Path.GetFileName(options.CampaignFile)), true);
+        // A PartyMode file, a dm20 file or a dm20 folder, told apart by content (docs/protocol.md §10.2).
+        return (Campaigns.CampaignSources.Load(options.CampaignFile).Campaign, true);
     }
 }

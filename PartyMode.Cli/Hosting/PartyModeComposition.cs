@@ -27,6 +27,7 @@ internal static class PartyModeComposition
         services.AddPartyModeSecurity(clock, options.AuthFailLimit, options.ExemptLoopbackFromAuthLimit, options.AllowRemoteDm);
         services.AddSeats();
         services.AddWebApi();
+        services.AddExport();
         return services;
     }
 

@@ -130,13 +130,18 @@ internal sealed class PartyServer : IAsyncDisposable
             {
                 ActionRateCount = options.ActionRateCount,
                 ActionRateWindow = TimeSpan.FromSeconds(options.ActionRateSeconds),
-                Random = options.DiceSeed is { } seed ? new Random(seed) : Random.Shared,
+                Random = options.DiceSeed is { } seed ? new Random(seed) : PartyMode.Engine.Dice.CryptoRandom.Instance,
             };
             var storeOpened = System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds;
             var key = TokenKey.LoadOrCreate(folder);
             var game = GameOpening.LoadGame(folder, store, watermark, key, gameOptions, clock, given ? campaign.Id : null);
             var imported = game is null;
             game ??= Game.Import(store, watermark, campaign, key, gameOptions, clock);
+            // docs/protocol.md §10.1: each serve start on a played game begins a session (a new game is in session 1).
+            if (!imported)
+            {
+                await game.Sessions.BeginOnStartAsync();
+            }
             var gameOpened = System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds;
             backups = await BackupScheduler.StartAsync(store, new GameBackups(folder), options.BackupInterval, clock, log);
             var app = await hostTask;

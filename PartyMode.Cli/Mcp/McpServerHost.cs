@@ -52,6 +52,8 @@ internal static class McpServerHost
             .WithTools<CampaignTools>()
             .WithTools<CombatTools>()
             .WithTools<StoryTools>()
+            .WithTools<RollTools>()
+            .WithTools<ExportTools>()
             .WithPrompts<PartyPrompts>()
             .WithPartyModeFilters()
             .WithPartyModeTable();

@@ -77,6 +77,7 @@ internal static class EventJson
         writer.WriteIfPresent("label", e.Label);
         writer.WriteIfPresent("for", e.For);
         writer.WriteIfPresent("visibility", e.Visibility);
+        RollJson.WriteRollFields(writer, e);
         writer.WriteEndObject();
     }
 

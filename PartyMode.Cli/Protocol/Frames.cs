@@ -79,6 +79,32 @@ internal static class Frames
 
         PartyJson.WriteProperty(w, welcome.Party, isConnected);
         CombatJson.WriteProperty(w, welcome.Combat);
+        if (viewer.Role != Role.Observer)
+        {
+            RollJson.WriteRequests(w, "roll_requests", welcome.RollRequests, forDm: viewer.Role == Role.Dm);
+        }
+    });
+
+    /// <summary><c>roll_request</c> (docs/protocol.md §7.2): the DM's copy has the DC and success, the player's never.</summary>
+    public static byte[] RollRequest(PartyMode.Engine.Rolls.RollRequest request, bool forDm) => Write(w =>
+    {
+        w.WriteString("type", "roll_request");
+        w.WritePropertyName("request");
+        RollJson.WriteRequest(w, request, forDm);
+    });
+
+    /// <summary><c>roll_status</c> (docs/protocol.md §7.1): a blind roll's carries no seq and no total.</summary>
+    public static byte[] RollStatus(string? clientId, string? requestId, bool blind, long? seq) => Write(w =>
+    {
+        w.WriteString("type", "roll_status");
+        w.WriteIfPresent("client_id", clientId);
+        w.WriteIfPresent("request_id", requestId);
+        w.WriteString("status", blind ? "rolled_blind" : "rolled");
+        if (!blind && seq is { } s)
+        {
+            // Not "seq": a frame with a top-level seq is a stored event to clients.
+            w.WriteNumber("roll_seq", s);
+        }
     });
 
     public static byte[] Presence(string playerId, bool connected) => Write(w =>

@@ -5,7 +5,7 @@ using PartyMode.Cli.Protocol;
 
 namespace PartyMode.Cli.Sockets;
 
-/// <summary>Handles what an authenticated client sends: <c>pong</c> and <c>action</c>; anything else gets an <c>error</c>.</summary>
+/// <summary>Handles what an authenticated client sends: <c>pong</c>, <c>action</c> and <c>roll</c>; anything else gets an <c>error</c>.</summary>
 internal static class ClientFrames
 {
     public static async Task HandleAsync(SocketConnection c, byte[] bytes, Game game)
@@ -41,8 +41,12 @@ internal static class ClientFrames
                     }
 
                     return;
+                case "roll":
+                    clientId = root.TryGetProperty("client_id", out var rcid) && rcid.ValueKind == JsonValueKind.String ? rcid.GetString() : null;
+                    await RollFrame.HandleAsync(c, root, game);
+                    return;
                 default:
-                    Reply(c, "unknown_type", $"Unknown frame type '{typeElement.GetString()}': send pong or action.");
+                    Reply(c, "unknown_type", $"Unknown frame type '{typeElement.GetString()}': send pong, action or roll.");
                     return;
             }
         }

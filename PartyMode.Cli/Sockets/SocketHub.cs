@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using PartyMode.Cli.Protocol;
 using PartyMode.Engine;
 using PartyMode.Engine.Combat;
+using PartyMode.Engine.Rolls;
 using PartyMode.Engine.Visibility;
 
 namespace PartyMode.Cli.Sockets;
@@ -124,6 +125,12 @@ internal sealed class SocketHub : IDisposable
                 case SeatRevokedNotice n:
                     CloseSeat(n.SeatId, n.Kicked ? 4403 : 4401, n.Kicked ? "kicked" : "token refreshed");
                     break;
+                case RollRequestNotice n:
+                    PublishRollRequest(n.Request, batch);
+                    break;
+                case RollStatusNotice n:
+                    ToPlayerSeat(n.SeatId, new OutFrame(0, Frames.RollStatus(n.ClientId, n.RequestId, n.Blind, n.Seq)), batch);
+                    break;
             }
         }
 
@@ -137,6 +144,36 @@ internal sealed class SocketHub : IDisposable
         foreach (var c in _connections.Values)
         {
             if (VisibilityRules.CanSee(c.Viewer, audience))
+            {
+                batch.Add(c, frame);
+            }
+        }
+    }
+
+    /// <summary>The asked player and the DM, through the one rule; only the DM's copy carries the DC and success.</summary>
+    private void PublishRollRequest(RollRequest request, SendBatch batch)
+    {
+        var audience = Audience.Players(request.Player);
+        byte[]? dm = null;
+        byte[]? player = null;
+        foreach (var c in _connections.Values)
+        {
+            if (VisibilityRules.CanSee(c.Viewer, audience))
+            {
+                var bytes = c.Viewer.Role == Role.Dm
+                    ? dm ??= Frames.RollRequest(request, forDm: true)
+                    : player ??= Frames.RollRequest(request, forDm: false);
+                batch.Add(c, new OutFrame(0, bytes));
+            }
+        }
+    }
+
+    /// <summary>The player seat's own sockets only (not the DM's).</summary>
+    private void ToPlayerSeat(string seat, OutFrame frame, SendBatch batch)
+    {
+        foreach (var c in _connections.Values)
+        {
+            if (c.Viewer.Role == Role.Player && c.Viewer.SeatId == seat)
             {
                 batch.Add(c, frame);
             }

@@ -4,6 +4,7 @@ using PartyMode.Engine.Actions;
 using PartyMode.Engine.Combat;
 using PartyMode.Engine.Events;
 using PartyMode.Engine.Model;
+using PartyMode.Engine.Rolls;
 using PartyMode.Engine.Seats;
 using PartyMode.Engine.Storage;
 
@@ -33,6 +34,7 @@ internal static class GameDocuments
             Locations = ReadAll<Location>(db, "locations"),
             Actions = ReadAll<GameAction>(db, "actions"),
             Events = ReadAll<GameEvent>(db, "events"),
+            RollRequests = ReadAll<RollRequest>(db, "roll_requests"),
             Combat = combatDoc is null ? null : Read<CombatState>(combatDoc),
         };
     }
@@ -49,6 +51,7 @@ internal static class GameDocuments
         Upsert(db, "npcs", changes.Npcs, n => n.Id);
         Upsert(db, "locations", changes.Locations, l => l.Id);
         Upsert(db, "actions", changes.Actions, a => a.Id);
+        Upsert(db, "roll_requests", changes.RollRequests, r => r.Id);
         if (changes.Events.Count > 0)
         {
             var events = db.GetCollection("events");

@@ -30,5 +30,7 @@ internal static class WebApi
     public static IEndpointRouteBuilder MapWebApi(this IEndpointRouteBuilder app) => app
         .MapPages()
         .MapPlayerApi()
-        .MapDmApi();
+        .MapRolls()
+        .MapDmApi()
+        .MapExport();
 }

@@ -6,11 +6,14 @@ namespace PartyMode.Engine.Campaigns;
 /// <summary>Reads and checks one character sheet (campaign files and sheet patches), reporting every problem with its JSON path.</summary>
 internal static class CharacterReader
 {
-    public static readonly IReadOnlySet<string> Fields = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "id", "name", "player_name", "race", "class", "level", "ac", "hp", "max_hp", "temp_hp", "conditions",
-        "abilities", "skills", "saving_throws", "inventory", "spell_slots", "features", "secret_background",
-    };
+    public static readonly IReadOnlySet<string> Fields = new HashSet<string>(
+        [
+            "id", "name", "player_name", "race", "class", "level", "ac", "hp", "max_hp", "temp_hp", "conditions",
+            "abilities", "skills", "saving_throws", "inventory", "spell_slots", "features", "secret_background",
+            .. SheetExtrasReader.Fields,
+            "source_id",
+        ],
+        StringComparer.Ordinal);
 
     private static readonly string[] AbilityNames = ["str", "dex", "con", "int", "wis", "cha"];
 
@@ -44,6 +47,7 @@ internal static class CharacterReader
             Skills = r.IntMap("skills", null),
             SavingThrows = r.IntMap("saving_throws", AbilityNames),
             SecretBackground = r.String("secret_background", false),
+            SourceId = r.String("source_id", false),
         };
         c.Hp = r.Int("hp", 0, 10_000, c.MaxHp, required: true);
         if (c.Hp > c.MaxHp && r.Has("hp") && r.Has("max_hp"))
@@ -53,6 +57,7 @@ internal static class CharacterReader
 
         c.Abilities = ReadAbilities(r, path, problems);
         c.SpellSlots = ReadSpellSlots(r, path, problems);
+        SheetExtrasReader.Read(r, c, path, problems);
         return c;
     }
 

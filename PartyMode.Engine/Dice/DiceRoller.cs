@@ -17,7 +17,11 @@ public static partial class DiceRoller
     /// <param name="random">The random source.</param>
     /// <returns>The result.</returns>
     /// <exception cref="GameException"><c>bad_dice</c> naming the problem.</exception>
-    public static DiceResult Roll(string expression, Random random)
+    public static DiceResult Roll(string expression, Random random) => Parse(expression).Roll(random);
+
+    /// <summary>Reads an expression without rolling it.</summary>
+    /// <exception cref="GameException"><c>bad_dice</c> naming the problem.</exception>
+    internal static DiceExpression Parse(string expression)
     {
         var text = expression.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
         if (text.Length == 0)
@@ -30,8 +34,7 @@ public static partial class DiceRoller
             throw Bad("the dice expression is longer than 100 characters");
         }
 
-        var rolls = new List<int>();
-        var total = 0;
+        var terms = new List<DiceTerm>();
         var position = 0;
         var first = true;
         while (position < text.Length)
@@ -53,19 +56,19 @@ public static partial class DiceRoller
                 throw Bad($"cannot read '{text[position..]}' in '{expression}' (terms look like 2d6, 4d6kh3, 1d20adv or 3)");
             }
 
-            total += sign * RollTerm(match, random, rolls);
+            terms.Add(ReadTerm(match, sign));
             position += match.Length;
             first = false;
         }
 
-        return new DiceResult(text, total, rolls);
+        return new DiceExpression(text, terms);
     }
 
-    private static int RollTerm(Match match, Random random, List<int> rolls)
+    private static DiceTerm ReadTerm(Match match, int sign)
     {
         if (match.Groups["const"].Success)
         {
-            return ParseBounded(match.Groups["const"].Value, 1_000_000, "constant");
+            return new DiceTerm(sign, 0, 0, 0, true, ParseBounded(match.Groups["const"].Value, 1_000_000, "constant"), match.Value);
         }
 
         var count = match.Groups["count"].Success ? ParseBounded(match.Groups["count"].Value, MaxDice, "number of dice") : 1;
@@ -99,15 +102,7 @@ public static partial class DiceRoller
             }
         }
 
-        var dice = new int[count];
-        for (var i = 0; i < count; i++)
-        {
-            dice[i] = random.Next(1, sides + 1);
-            rolls.Add(dice[i]);
-        }
-
-        var ordered = highest ? dice.OrderByDescending(d => d) : dice.OrderBy(d => d);
-        return ordered.Take(keep).Sum();
+        return new DiceTerm(sign, count, sides, keep, highest, 0, match.Value);
     }
 
     private static int ParseBounded(string digits, int max, string what)
@@ -120,7 +115,7 @@ public static partial class DiceRoller
         return value;
     }
 
-    private static GameException Bad(string problem) => GameException.BadRequest("bad_dice", "Bad dice expression: " + problem + ".");
+    internal static GameException Bad(string problem) => GameException.BadRequest("bad_dice", "Bad dice expression: " + problem + ".");
 
     [GeneratedRegex(@"(?:(?<count>\d+)?d(?<sides>\d+)(?:(?<mode>kh|kl)(?<keep>\d+)|(?<mode>adv|dis))?)|(?<const>\d+)(?![d\d])", RegexOptions.CultureInvariant)]
     private static partial Regex Term();

@@ -91,6 +91,12 @@ internal sealed class EventLog(CommitWatermark watermark)
         return 0;
     }
 
+    /// <summary>How many events of <paramref name="type"/> the log holds, committed or not (for writes, under the lock).</summary>
+    public int CountOfType(string type) => _events.Count(e => e.Type == type);
+
+    /// <summary>The newest event, committed or not (for writes, under the lock); null when the log is empty.</summary>
+    public GameEvent? Last => _events.Count == 0 ? null : _events[^1];
+
     private long Bound(long? upTo) => Math.Min(upTo ?? long.MaxValue, watermark.Seq);
 
     private int FirstIndexAfter(long after)

@@ -55,6 +55,27 @@ public sealed class GameEvent
     /// <summary>A roll's visibility (<c>public</c>, <c>party</c>, <c>private</c>, <c>dm</c>), so a client can mark hidden rolls.</summary>
     public string? Visibility { get; set; }
 
+    /// <summary>Who rolled: a player seat, or <c>dm</c> (docs/protocol.md §7.1).</summary>
+    public string? By { get; set; }
+
+    /// <summary>A roll's <c>advantage</c> or <c>disadvantage</c> (absent for a normal roll).</summary>
+    public string? Mode { get; set; }
+
+    /// <summary>The dice a sheet reference resolved to (e.g. <c>skill:stealth</c> → <c>1d20+7</c>).</summary>
+    public string? Resolved { get; set; }
+
+    /// <summary>The sheet bonus of a referenced d20 roll.</summary>
+    public int? Modifier { get; set; }
+
+    /// <summary>True when the player rolled real dice and typed the result.</summary>
+    public bool? Physical { get; set; }
+
+    /// <summary>The roll request this roll answers.</summary>
+    public string? RequestId { get; set; }
+
+    /// <summary>The roller's idempotency key: stored so a retry finds the roll after a restart, never sent on the wire.</summary>
+    public string? ClientId { get; set; }
+
     /// <summary>
     /// A slot the host may fill with its own rendering of this event (its wire bytes, serialized once
     /// and shared by every viewer); the engine never reads or writes it.

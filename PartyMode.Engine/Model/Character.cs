@@ -56,4 +56,40 @@ public sealed class Character
 
     /// <summary>Visible only to the character's owner and the DM.</summary>
     public string? SecretBackground { get; set; }
+
+    /// <summary>The proficiency bonus (docs/protocol.md §8.1).</summary>
+    public int? ProficiencyBonus { get; set; }
+
+    /// <summary>Walking speed in feet.</summary>
+    public int? Speed { get; set; }
+
+    /// <summary>The initiative bonus; when absent, initiative uses the DEX modifier.</summary>
+    public int? InitiativeBonus { get; set; }
+
+    /// <summary>Passive Wisdom (Perception).</summary>
+    public int? PassivePerception { get; set; }
+
+    /// <summary>Hit dice, when the sheet tracks them.</summary>
+    public HitDice? HitDice { get; set; }
+
+    /// <summary>Death saving throws, when the sheet tracks them.</summary>
+    public DeathSaves? DeathSaves { get; set; }
+
+    /// <summary>Spells known or prepared.</summary>
+    public List<Spell> Spells { get; set; } = [];
+
+    /// <summary>Weapon and spell attacks.</summary>
+    public List<Attack> Attacks { get; set; } = [];
+
+    /// <summary>The purse, when the sheet tracks it.</summary>
+    public Coins? Coins { get; set; }
+
+    /// <summary>Languages spoken.</summary>
+    public List<string> Languages { get; set; } = [];
+
+    /// <summary>The player's own notes.</summary>
+    public string? Notes { get; set; }
+
+    /// <summary>The id this character had in the campaign it was imported from (a dm20 id), for writing back; null when none.</summary>
+    public string? SourceId { get; set; }
 }

@@ -17,4 +17,7 @@ public sealed class Location
 
     /// <summary>Whether the players have discovered it.</summary>
     public bool Discovered { get; set; }
+
+    /// <summary>The id this location had in the campaign it was imported from (a dm20 id); null when none.</summary>
+    public string? SourceId { get; set; }
 }

@@ -17,4 +17,7 @@ public sealed class Npc
 
     /// <summary>Whether the players know this NPC.</summary>
     public bool Known { get; set; }
+
+    /// <summary>The id this NPC had in the campaign it was imported from (a dm20 id); null when none.</summary>
+    public string? SourceId { get; set; }
 }

@@ -76,6 +76,7 @@ internal sealed class Narrator(TableState table, GameOptions options)
         e.Label = string.IsNullOrWhiteSpace(label) ? null : label.Trim();
         e.For = forPlayer;
         e.Visibility = VisibilityOf(audience);
+        e.By = SeatIds.Dm;
         return e;
     }
 

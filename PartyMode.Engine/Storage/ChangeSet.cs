@@ -34,6 +34,9 @@ public sealed class ChangeSet
     /// <summary>Locations to insert or replace (copies).</summary>
     public List<Location> Locations { get; } = [];
 
+    /// <summary>Roll requests to insert or replace (copies).</summary>
+    public List<Rolls.RollRequest> RollRequests { get; } = [];
+
     /// <summary>True when the combat state changed; <see cref="Combat"/> is then the new state (null: none).</summary>
     public bool CombatChanged { get; set; }
 

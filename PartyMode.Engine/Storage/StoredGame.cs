@@ -30,6 +30,9 @@ public sealed class StoredGame
     /// <summary>All events, in seq order.</summary>
     public List<GameEvent> Events { get; init; } = [];
 
+    /// <summary>All roll requests.</summary>
+    public List<Rolls.RollRequest> RollRequests { get; init; } = [];
+
     /// <summary>The combat state, if a fight is on.</summary>
     public CombatState? Combat { get; init; }
 }

@@ -42,6 +42,15 @@ internal static class TableLoader
 
         log.Restore(stored.Events);
         table.Combat = stored.Combat;
+        foreach (var r in stored.RollRequests)
+        {
+            table.RollRequests[r.Id] = r;
+        }
+
+        foreach (var e in stored.Events.Where(e => e is { Type: "roll", ClientId: not null, By: not null }))
+        {
+            table.RollClientIds[(e.By!, e.ClientId!)] = e;
+        }
     }
 
     public static void Import(Transaction tx, Campaign campaign, TableState table, SeatRegistry seats)
@@ -84,6 +93,7 @@ internal static class TableLoader
             e.Label = o.Label;
             e.For = o.For;
             e.Visibility = o.Type == "roll" ? Narrator.VisibilityOf(e.Audience) : null;
+            e.By = o.Type == "roll" ? SeatIds.Dm : null;
             if (o.Type == "private")
             {
                 e.To = [.. e.Audience.PlayerIds];

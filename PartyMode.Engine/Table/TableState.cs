@@ -1,5 +1,6 @@
 using PartyMode.Engine.Actions;
 using PartyMode.Engine.Combat;
+using PartyMode.Engine.Events;
 using PartyMode.Engine.Model;
 using PartyMode.Engine.Seats;
 using PartyMode.Engine.Storage;
@@ -37,6 +38,12 @@ internal sealed class TableState(GameMeta meta)
     public CombatState? Combat { get; set; }
 
     public long NextActionNumber { get; set; } = 1;
+
+    /// <summary>Roll requests by id (docs/protocol.md §7.2), open and closed.</summary>
+    public Dictionary<string, Rolls.RollRequest> RollRequests { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Player rolls by (seat, client_id), so a retried roll returns the first one.</summary>
+    public Dictionary<(string Seat, string ClientId), GameEvent> RollClientIds { get; } = [];
 
     public Seat SeatOf(string seatId) =>
         Seats.TryGetValue(seatId, out var seat) ? seat : throw GameException.NotFound("seat", seatId);

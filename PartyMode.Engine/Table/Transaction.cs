@@ -53,6 +53,8 @@ internal sealed class Transaction(EventLog log, DateTimeOffset now)
 
     public void Store(Location location) => Put(_changes.Locations, EngineJson.Clone(location), l => l.Id);
 
+    public void Store(Rolls.RollRequest request) => Put(_changes.RollRequests, request.Snapshot(), r => r.Id);
+
     /// <summary>Stores the combat state and tells every viewer (the hub renders it per viewer).</summary>
     public void StoreCombat(CombatState? state)
     {

@@ -42,6 +42,7 @@ internal sealed class InMemoryGameStore : IGameStore
                 Actions = All<PartyMode.Engine.Actions.GameAction>("actions"),
                 Events = All<PartyMode.Engine.Events.GameEvent>("events").OrderBy(e => e.Seq).ToList(),
                 Combat = _combat is null ? null : Read<PartyMode.Engine.Combat.CombatState>(_combat),
+                RollRequests = All<PartyMode.Engine.Rolls.RollRequest>("roll_requests"),
             };
         }
     }
@@ -60,6 +61,7 @@ internal sealed class InMemoryGameStore : IGameStore
             Put("npcs", changes.Npcs, n => n.Id);
             Put("locations", changes.Locations, l => l.Id);
             Put("actions", changes.Actions, a => a.Id);
+            Put("roll_requests", changes.RollRequests, r => r.Id);
             Put("events", changes.Events, e => e.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (changes.CombatChanged)
             {

@@ -110,6 +110,10 @@ public sealed class McpSeedLoopTests
         await Call("party_narrate", new() { ["narrative"] = "scene", ["audience"] = "public", ["dm_notes"] = "d" });
         await Call("party_whisper", new() { ["players"] = Vex, ["text"] = "hi" });
         await Call("party_roll", new() { ["expr"] = "1d20+2", ["visibility"] = "party", ["label"] = "check" });
+        var request = (await Call("party_request_roll", new() { ["player"] = "vex", ["check"] = "save:dex", ["dc"] = 12, ["wait_seconds"] = 0 })).GetProperty("request").GetProperty("id").GetString();
+        await Call("party_get_roll_request", new() { ["id"] = request });
+        await Call("party_cancel_roll_request", new() { ["id"] = request });
+        await Call("party_export_story", new() { ["as"] = "thorin", ["format"] = "md" });
         await Call("list_characters");
         await Call("get_character", new() { ["id"] = "elara" });
         await Call("update_character", new() { ["id"] = "elara", ["changes"] = new Dictionary<string, object> { ["hp"] = 3 } });

@@ -6,9 +6,9 @@ namespace PartyMode.Bench;
 internal sealed class BenchOptions
 {
     public const string Usage = """
-        usage: PartyMode.Bench [--quick] [--only fanout,intake,connections,startup] [--no-node] [--no-build]
+        usage: PartyMode.Bench [--quick] [--only fanout,intake,connections,startup] [--no-node] [--no-bun] [--no-build]
                                [--observers N] [--player-rounds N] [--out FILE] [--serve-arg ARG]…
-               PartyMode.Bench soak --minutes N [--target partymode|node] [--no-build]
+               PartyMode.Bench soak --minutes N [--target partymode|node|bun] [--no-build]
                                [--max-rss-slope-mib X] [--max-heap-slope-mib X] [--max-fd-slope X]
         """;
 
@@ -25,6 +25,8 @@ internal sealed class BenchOptions
     public HashSet<string> Phases { get; } = new(AllPhases, StringComparer.Ordinal);
 
     public bool WithNode { get; private set; } = true;
+
+    public bool WithBun { get; private set; } = true;
 
     public bool Build { get; private set; } = true;
 
@@ -64,6 +66,7 @@ internal sealed class BenchOptions
             {
                 case "--quick": o.Quick = true; break;
                 case "--no-node": o.WithNode = false; break;
+                case "--no-bun": o.WithBun = false; break;
                 case "--no-build": o.Build = false; break;
                 case "--minutes": if (!TryDouble(Next(), v => o.SoakMinutes = v)) { return null; } break;
                 case "--target": o.SoakTarget = Next() ?? ""; break;
@@ -90,7 +93,7 @@ internal sealed class BenchOptions
             }
         }
 
-        if (o.SoakTarget is not ("partymode" or "node") || o.SoakMinutes <= 0)
+        if (o.SoakTarget is not ("partymode" or "node" or "bun") || o.SoakMinutes <= 0)
         {
             return null;
         }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace PartyMode.Bench;
 
-/// <summary>Runs every phase on PartyMode and on the Node relay, then prints and saves the report.</summary>
+/// <summary>Runs every phase on PartyMode and on the Node and Bun relays, then prints and saves the report.</summary>
 internal static class BenchRunner
 {
     private const int PlayerCount = 12;
@@ -31,6 +31,7 @@ internal static class BenchRunner
             var campaign = CampaignFile.Write(work, PlayerCount);
             var party = new TargetResults("partymode");
             var node = new TargetResults("node");
+            var bun = new TargetResults("bun");
 
             var binary = await Preparation.PartyModeAsync(paths, options.Build, ct);
             var targets = new List<(Target Target, TargetResults Results)>();
@@ -59,14 +60,32 @@ internal static class BenchRunner
                 targets.Add((Target.Node(paths), node));
             }
 
+            if (!options.WithBun)
+            {
+                bun.Skipped = "--no-bun";
+            }
+            else if (node.Skipped is not null && options.WithNode)
+            {
+                bun.Skipped = node.Skipped;
+            }
+            else if (((options.WithNode ? null : await Preparation.NodeAsync(paths, ct)) ?? Preparation.Bun(paths)) is { } bunError)
+            {
+                bun.Skipped = bunError;
+                Console.WriteLine($"bench: Bun relay not measured: {bunError}");
+            }
+            else
+            {
+                targets.Add((Target.Bun(paths), bun));
+            }
+
             await MeasureAsync(targets, campaign, options, ct);
 
             if (options.Phases.Contains("startup"))
             {
-                await StartupAsync(paths, options, party, node, binary.Path, ct);
+                await StartupAsync(paths, options, party, node, bun, binary.Path, ct);
             }
 
-            var report = new BenchReport(options, machine, party, node);
+            var report = new BenchReport(options, machine, party, node, bun);
             report.Print(Console.Out);
             var outFile = options.OutFile ?? Path.Combine(paths.ResultsFolder, options.Quick ? "latest-quick.json.tmp" : "latest.json");
             report.WriteJson(outFile);
@@ -130,7 +149,7 @@ internal static class BenchRunner
     }
 
     /// <summary>
-    /// Both servers run side by side; fan-out rounds alternate between them so both see the same
+    /// The servers run side by side; fan-out rounds alternate between them so all see the same
     /// machine load. Connection figures are taken one server at a time.
     /// </summary>
     private static async Task FanoutAndConnectionsAsync(
@@ -285,7 +304,7 @@ internal static class BenchRunner
             (r.Error is null ? "" : $"; error: {r.Error}"));
     }
 
-    private static async Task StartupAsync(RepoPaths paths, BenchOptions options, TargetResults party, TargetResults node, string? apphost, CancellationToken ct)
+    private static async Task StartupAsync(RepoPaths paths, BenchOptions options, TargetResults party, TargetResults node, TargetResults bun, string? apphost, CancellationToken ct)
     {
         var runs = options.Quick ? 2 : 5;
         var published = paths.PublishedBinary;
@@ -306,7 +325,12 @@ internal static class BenchRunner
             node.Startup["relay"] = await StartupBench.MeasureAsync("node", [paths.RelayScript], runs, paths.Root, ct);
         }
 
-        foreach (var (name, value) in party.Startup.Concat(node.Startup))
+        if (bun.Skipped is null)
+        {
+            bun.Startup["relay"] = await StartupBench.MeasureAsync(paths.BunExecutable, [paths.BunRelayScript], runs, paths.Root, ct);
+        }
+
+        foreach (var (name, value) in party.Startup.Concat(node.Startup).Concat(bun.Startup))
         {
             Console.WriteLine($"bench: start-up {name}: {(value is { } v ? $"{v.Median:F0} ms (min {v.Min:F0}, {v.Runs} runs)" : "did not come up")}");
         }

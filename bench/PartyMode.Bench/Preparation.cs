@@ -29,7 +29,7 @@ internal static class Preparation
             return "node is not installed";
         }
 
-        if (Directory.Exists(Path.Combine(paths.PeersFolder, "node_modules", "ws")))
+        if (Directory.Exists(Path.Combine(paths.PeersFolder, "node_modules", "ws")) && Directory.Exists(Path.Combine(paths.PeersFolder, "node_modules", "bun")))
         {
             return null;
         }
@@ -39,6 +39,12 @@ internal static class Preparation
         var (code, output) = await RunAsync("npm", [verb, "--no-audit", "--no-fund"], paths.PeersFolder, ct);
         return code == 0 ? null : $"npm {verb} failed: {output.Trim()}";
     }
+
+    /// <summary>Null when the Bun relay can run (after <see cref="NodeAsync"/> installed the npm package).</summary>
+    public static string? Bun(RepoPaths paths) =>
+        !File.Exists(paths.BunExecutable) ? $"{paths.BunExecutable} is missing (npm install in bench/peers)"
+        : MachineInfo.Run(paths.BunExecutable, "--version", paths.Root) is null ? $"{paths.BunExecutable} does not run on this machine"
+        : null;
 
     private static async Task<(int Code, string Output)> RunAsync(string file, IEnumerable<string> args, string cwd, CancellationToken ct)
     {

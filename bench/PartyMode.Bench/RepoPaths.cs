@@ -16,6 +16,18 @@ internal sealed class RepoPaths
 
     public string RelayScript => Path.Combine(PeersFolder, "relay.js");
 
+    public string BunRelayScript => Path.Combine(PeersFolder, "relay-bun.js");
+
+    /// <summary>Bun from the npm package (its install script moves the binary into bun/bin; without it, the platform package holds it).</summary>
+    public string BunExecutable
+    {
+        get
+        {
+            var platform = Path.Combine(PeersFolder, "node_modules", "@oven", "bun-linux-x64", "bin", "bun");
+            return File.Exists(platform) ? platform : Path.Combine(PeersFolder, "node_modules", "bun", "bin", "bun.exe");
+        }
+    }
+
     public string ResultsFolder => Path.Combine(Root, "bench", "results");
 
     /// <summary>The published single-file binary, if `./build.sh publish` made one.</summary>

@@ -1,7 +1,7 @@
 namespace PartyMode.Bench;
 
 /// <summary>
-/// One figure: PartyMode's value, the Node relay's, the ratio (PartyMode ÷ Node) and the pass line.
+/// One figure: PartyMode's value, the Node relay's and the Bun relay's, the ratios (PartyMode ÷ peer) and the pass line.
 /// <see cref="LowerIsBetter"/> says which way the ratio reads.
 /// </summary>
 internal sealed record ResultRow(
@@ -15,5 +15,13 @@ internal sealed record ResultRow(
     bool? Pass = null,
     string? Note = null)
 {
-    public double? Ratio => PartyMode is { } p && Node is { } n && n != 0 && !double.IsNaN(p) && !double.IsNaN(n) ? p / n : null;
+    /// <summary>The Bun relay's value.</summary>
+    public double? Bun { get; init; }
+
+    public double? Ratio => Divide(PartyMode, Node);
+
+    public double? RatioBun => Divide(PartyMode, Bun);
+
+    private static double? Divide(double? a, double? b) =>
+        a is { } p && b is { } n && n != 0 && !double.IsNaN(p) && !double.IsNaN(n) ? p / n : null;
 }

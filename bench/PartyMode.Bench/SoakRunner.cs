@@ -20,16 +20,16 @@ internal static class SoakRunner
     {
         var paths = RepoPaths.Find();
         Target target;
-        if (options.SoakTarget == "node")
+        if (options.SoakTarget is "node" or "bun")
         {
-            var error = await Preparation.NodeAsync(paths, ct);
+            var error = await Preparation.NodeAsync(paths, ct) ?? (options.SoakTarget == "bun" ? Preparation.Bun(paths) : null);
             if (error is not null)
             {
                 Console.Error.WriteLine($"soak: {error}");
                 return 2;
             }
 
-            target = Target.Node(paths);
+            target = options.SoakTarget == "bun" ? Target.Bun(paths) : Target.Node(paths);
         }
         else
         {

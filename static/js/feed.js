@@ -1,6 +1,7 @@
 // The narrative feed: renders stored events in seq order, follows new messages unless the
 // reader scrolled up (then a "new messages" pill), mirrors private items into their own list.
 import { h, fmtTime } from './util.js';
+import { rollCard } from './roll-card.js';
 
 const STATUS_TEXT = {
   sending: 'Sending…',
@@ -25,7 +26,7 @@ export function paintChip(chip, s) {
 
 /** A roll the server let through with a non-public visibility (private to a player, or blind). */
 export function isHiddenRoll(ev) {
-  return ev.type === 'roll' && (ev.visibility === 'private' || ev.visibility === 'dm');
+  return ev.type === 'roll' && (ev.visibility === 'private' || ev.visibility === 'dm' || ev.visibility === 'blind');
 }
 
 export function isSecret(ev) {
@@ -149,26 +150,10 @@ export class Feed {
       case 'dm_note':
         return h('article', { class: 'msg dm-note', 'data-testid': 'msg-dm-note' },
           meta('DM note — only you see this'), h('p', { class: 'text', text: ev.text }));
-      case 'roll': return this.renderRoll(ev, meta);
+      case 'roll': return rollCard(ev, this.ctx, meta);
       case 'action': return this.renderAction(ev, meta);
       default: return null;
     }
-  }
-
-  renderRoll(ev, meta) {
-    const c = this.ctx;
-    const hidden = isHiddenRoll(ev);
-    const who = ev.for ? c.name(ev.for) : 'DM';
-    const label = hidden ? `Hidden roll — ${who}` : `Roll — ${who}`;
-    const rolls = ev.rolls ? ev.rolls.join(', ') : '';
-    return h('article', { class: 'msg roll' + (hidden ? ' private' : ''), 'data-testid': hidden ? 'msg-hidden-roll' : 'msg-roll' },
-      meta(label),
-      h('p', { class: 'text' },
-        ev.label ? h('span', { class: 'roll-label', text: ev.label + ': ' }) : null,
-        h('span', { class: 'roll-expr', text: ev.expr || '' }),
-        ' → ',
-        h('strong', { class: 'roll-total', text: String(ev.total) }),
-        rolls ? h('span', { class: 'roll-detail', text: ` (${rolls})` }) : null));
   }
 
   renderAction(ev, meta) {

@@ -4,6 +4,7 @@ import { $ } from './util.js';
 import { Actions } from './actions.js';
 import { gating } from './combat.js';
 import { renderCharBar, renderSheet } from './sheet.js';
+import { startDice } from './dice.js';
 
 export function startPlayer({ state, feed, conn, api, title, onFatal }) {
   $('#action-form').hidden = false;
@@ -34,5 +35,6 @@ export function startPlayer({ state, feed, conn, api, title, onFatal }) {
     document.title = (yours ? '▶ Your turn · ' : '') + title;
   });
 
+  startDice({ state, api, conn, feed });
   return { showOutbox: () => actions.showOutbox() };
 }

@@ -51,6 +51,15 @@ function dl(entries) {
   return h('dl', { class: 'kv' }, entries.map(([k, v]) => h('div', null, h('dt', { text: k }), h('dd', { text: v }))));
 }
 
+/** A tap-to-roll entry (docs/web-app.md "Dice"): dice.js listens for pm:roll. */
+function rollable(ref, label, value) {
+  const name = label.replace(/\b\w/g, c => c.toUpperCase());
+  return h('li', null, h('button', {
+    type: 'button', class: 'rollable', 'data-roll': ref, 'data-roll-label': name, 'data-testid': `roll-${ref}`,
+    onclick: () => document.dispatchEvent(new CustomEvent('pm:roll', { detail: { expr: ref, label: name } })),
+  }, h('span', { text: label }), h('strong', { text: value })));
+}
+
 /** Fills the sheet dialog with the full read-only sheet. */
 export function renderSheet(body, ch) {
   const abilities = ch.abilities || {};
@@ -72,7 +81,7 @@ export function renderSheet(body, ch) {
   const saves = Object.entries(ch.saving_throws || {});
   if (saves.length) parts.push(section('Saving throws', dl(saves.map(([k, v]) => [k.toUpperCase(), fmtMod(v)]))));
   const skills = Object.entries(ch.skills || {});
-  if (skills.length) parts.push(section('Skills', dl(skills.map(([k, v]) => [k.replace(/_/g, ' '), fmtMod(v)]))));
+  if (skills.length) parts.push(section('Skills', h('ul', { class: 'rollables' }, skills.map(([k, v]) => rollable(`skill:${k}`, k.replace(/_/g, ' '), fmtMod(v))))));
   const slots = Object.entries(ch.spell_slots || {});
   if (slots.length) {
     parts.push(section('Spell slots', h('ul', { class: 'slots' }, slots.map(([lvl, s]) => {

@@ -5,7 +5,7 @@ import { h, $ } from './util.js';
 
 const PLAYER_TABS = [['story', 'Story'], ['secrets', 'Secrets'], ['party', 'Party']];
 export const DM_TABS = [['story', 'Story'], ['queue', 'Queue'], ['table', 'Narrate'], ['chars', 'Sheets'],
-  ['combat', 'Combat'], ['seats', 'Seats'], ['viewas', 'View as']];
+  ['combat', 'Combat'], ['seats', 'Seats'], ['viewas', 'View as'], ['rolls', 'Rolls']];
 
 export function setupTabs(role) {
   const list = $('#tablist');

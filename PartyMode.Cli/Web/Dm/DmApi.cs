@@ -9,5 +9,6 @@ internal static class DmApi
         .MapDmQueue()
         .MapDmNarration()
         .MapDmCampaign()
-        .MapDmCombat();
+        .MapDmCombat()
+        .MapDmRollRequests();
 }

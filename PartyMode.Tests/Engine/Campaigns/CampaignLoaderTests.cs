@@ -17,6 +17,19 @@ public sealed class CampaignLoaderTests
         Assert.That(demo.Opening.Single(o => o.Type == "roll").Audience, Is.EqualTo("players:elara"));
     }
 
+    [Test]
+    public void Demo_EverySheet_HasTheLivingSheetFields()
+    {
+        var demo = CampaignLoader.Demo();
+        Assert.That(demo.Characters.All(c => c.ProficiencyBonus == 2 && c.HitDice is { Total: 3 } && c.DeathSaves is not null && c.Coins is not null && c.Languages.Count > 0 && c.Attacks.Count > 0), Is.True);
+        var elara = demo.Characters.Single(c => c.Id == "elara");
+        Assert.That(elara.Spells.Select(s => s.Name), Does.Contain("Magic Missile").And.Contain("Misty Step"));
+        Assert.That(elara.Spells.Single(s => s.Name == "Shield").Level, Is.EqualTo(1));
+        var thorin = demo.Characters.Single(c => c.Id == "thorin");
+        Assert.That(thorin.Attacks[0], Has.Property("Name").EqualTo("Battleaxe").And.Property("ToHit").EqualTo(5).And.Property("Damage").EqualTo("1d8+3"));
+        Assert.That(thorin.HitDice!.Die, Is.EqualTo("d10"));
+    }
+
     [TestCase("""{"id":"c","name":"C","characters":[{"id":"a","name":"A","hp":5,"max_hp":5},{"id":"b","name":"B","hp":5,"max_hp":5},{"id":"d","name":"D","hp":-1,"max_hp":5}]}""", "campaign.json: $.characters[2].hp: must be 0 or more")]
     [TestCase("""{"id":"c","name":"C","characters":[{"id":"a","name":"A","hp":5}]}""", "campaign.json: $.characters[0].max_hp: is required")]
     [TestCase("""{"id":"c","characters":[{"id":"a","name":"A","hp":5,"max_hp":5}]}""", "campaign.json: $.name: is required")]
@@ -26,6 +39,12 @@ public sealed class CampaignLoaderTests
     [TestCase("""{"id":"c","name":"C","characters":[{"id":"a","name":"A","hp":5,"max_hp":5,"colour":"red"}]}""", "campaign.json: $.characters[0].colour: unknown field")]
     [TestCase("""{"id":"c","name":"C","characters":[{"id":"a","name":"A","hp":5,"max_hp":5,"spell_slots":{"1":{"used":3,"max":2}}}]}""", "campaign.json: $.characters[0].spell_slots.1.used: must be at most max (2)")]
     [TestCase("""{"id":"c","name":"C","characters":[{"id":"a","name":"A","hp":5,"max_hp":5}],"opening":[{"type":"private","audience":"players:zed","text":"x"}]}""", "campaign.json: $.opening[0].audience: names 'zed'")]
+    [TestCase("""{"id":"c","name":"C","characters":[{"id":"a","name":"A","hp":5,"max_hp":5,"hit_dice":{"die":"d7","total":3}}]}""", "campaign.json: $.characters[0].hit_dice.die: must be one of d6, d8, d10, d12")]
+    [TestCase("""{"id":"c","name":"C","characters":[{"id":"a","name":"A","hp":5,"max_hp":5,"hit_dice":{"die":"d8","total":2,"used":3}}]}""", "campaign.json: $.characters[0].hit_dice.used: must be at most total (2)")]
+    [TestCase("""{"id":"c","name":"C","characters":[{"id":"a","name":"A","hp":5,"max_hp":5,"attacks":[{"name":"Axe","to_hit":5,"damage":"lots"}]}]}""", "campaign.json: $.characters[0].attacks[0].damage: must be a dice expression")]
+    [TestCase("""{"id":"c","name":"C","characters":[{"id":"a","name":"A","hp":5,"max_hp":5,"spells":[{"name":"Light"}]}]}""", "campaign.json: $.characters[0].spells[0].level: is required")]
+    [TestCase("""{"id":"c","name":"C","characters":[{"id":"a","name":"A","hp":5,"max_hp":5,"coins":{"gp":-1}}]}""", "campaign.json: $.characters[0].coins.gp: must be 0 or more")]
+    [TestCase("""{"id":"c","name":"C","characters":[{"id":"a","name":"A","hp":5,"max_hp":5,"death_saves":{"failures":4}}]}""", "campaign.json: $.characters[0].death_saves.failures: must be 3 or less")]
     [TestCase("""{"id":"c","name":"C","characters":"none"}""", "campaign.json: $.characters: must be a list")]
     [TestCase("""{"id":"c", "name": }""", "campaign.json: line 1")]
     public void Parse_BadFile_ReportsFilePathAndProblem(string json, string expected)

@@ -6,6 +6,7 @@ namespace PartyMode.Tests.Engine.Visibility;
 public sealed class VisibilityRulesTests
 {
     private static readonly string[] Players = ["thorin", "elara", "vex", "gorm"];
+    private static readonly string[] RollVisibilities = ["public", "party", "dm", "blind"];
 
     [Test]
     public void CanSee_FixedCases_FollowTheProtocolTable()
@@ -47,7 +48,7 @@ public sealed class VisibilityRulesTests
         for (var seed = 1; seed <= 25; seed++)
         {
             var random = new Random(seed);
-            var game = GameFactory.Demo();
+            var game = GameFactory.Demo(options: new GameOptions { ActionRateCount = 1000, RollRateCount = 1000, Random = new Random(seed) });
             var expectedAudience = new Dictionary<long, (bool Public, bool Party, string[] Players)>();
             foreach (var e in game.EventsAfter(Viewer.Dm, 0, 1000).Events)
             {
@@ -56,7 +57,7 @@ public sealed class VisibilityRulesTests
 
             for (var i = 0; i < 40; i++)
             {
-                var kind = random.Next(5);
+                var kind = random.Next(7);
                 var picked = Players.Where(_ => random.Next(2) == 0).ToArray();
                 var marker = $"m{seed}-{i}";
                 switch (kind)
@@ -88,6 +89,19 @@ public sealed class VisibilityRulesTests
                             expectedAudience[e.Seq] = (false, false, []);
                         }
 
+                        break;
+                    case 5 or 6:
+                        // A player's roll of every visibility, by every roller (docs/protocol.md §7.1).
+                        var roller = Players[random.Next(Players.Length)];
+                        var visibility = RollVisibilities[random.Next(RollVisibilities.Length)];
+                        var roll = (await game.Rolls.RollAsync(Viewer.Player(roller), new PartyMode.Engine.Rolls.RollInput("skill:perception", Visibility: visibility, Label: marker))).Event;
+                        expectedAudience[roll.Seq] = visibility switch
+                        {
+                            "public" => (true, false, []),
+                            "party" => (false, true, []),
+                            "dm" => (false, false, [roller]),
+                            _ => (false, false, []),
+                        };
                         break;
                     default:
                         var actor = Players[random.Next(Players.Length)];
