@@ -33,7 +33,8 @@ internal sealed class ActionTools(DaemonAccess access)
 
             var action = answer.Value.Prop("action");
             var text = Summaries.Action(action)
-                + $"\nIt is now yours: read the sheet with get_character(id=\"{action.Str("player_id")}\"), roll with party_roll if needed, then call party_resolve_action(action_id=\"{action.Str("id")}\", narrative=…, private_messages=…, dm_notes=…).";
+                + $"\nIt is now yours: read the sheet with get_character(id=\"{action.Str("player_id")}\"), ask the player to roll with party_request_roll when the outcome is uncertain, apply damage or healing with party_apply_damage / party_heal, then call party_resolve_action(action_id=\"{action.Str("id")}\", narrative=…, private_messages=…, dm_notes=…).\n"
+                + PlayerText.Rule;
             return ToolResults.Ok(text, answer.Value);
         });
 

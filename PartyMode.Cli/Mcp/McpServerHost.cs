@@ -34,7 +34,8 @@ internal static class McpServerHost
             options.ServerInfo = new() { Name = "partymode", Version = typeof(McpServerHost).Assembly.GetName().Version?.ToString(3) ?? "0.0.0" };
             options.ServerInstructions =
                 "Party Mode lets players play a tabletop game from their phones while you act as the game master. "
-                + "Start with start_party_mode; take player actions with party_pop_action and answer each with party_resolve_action.";
+                + "Start with start_party_mode; read the story so far with party_get_story; take player actions with party_pop_action and answer each with party_resolve_action. "
+                + PlayerText.Rule;
         });
         if (input is not null && output is not null)
         {
@@ -50,9 +51,12 @@ internal static class McpServerHost
             .WithTools<SeatTools>()
             .WithTools<CampaignTools>()
             .WithTools<CombatTools>()
+            .WithTools<StoryTools>()
             .WithTools<RollTools>()
             .WithTools<ExportTools>()
-            .WithPrompts<PartyPrompts>();
+            .WithPrompts<PartyPrompts>()
+            .WithPartyModeFilters()
+            .WithPartyModeTable();
         return builder.Build();
     }
 

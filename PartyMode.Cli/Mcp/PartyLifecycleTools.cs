@@ -64,7 +64,7 @@ internal sealed class PartyLifecycleTools(DaemonAccess access, DaemonLauncher la
                 ["urls"] = urls.ValueKind == JsonValueKind.Object ? JsonNode.Parse(urls.GetRawText()) : new JsonObject(),
                 ["seats"] = JsonNode.Parse(seats.Prop("seats").ValueKind == JsonValueKind.Array ? seats.Prop("seats").GetRawText() : "[]"),
             };
-            return ToolResults.Ok(text.ToString().TrimEnd(), JsonSerializer.SerializeToElement(structured));
+            return QrImages.With(ToolResults.Ok(text.ToString().TrimEnd(), JsonSerializer.SerializeToElement(structured)), seats.Items("seats"));
         }
         catch (DaemonNotRunningException)
         {
@@ -98,6 +98,27 @@ internal sealed class PartyLifecycleTools(DaemonAccess access, DaemonLauncher la
         ToolResults.RunAsync(access, async client =>
         {
             var status = await client.StatusAsync(cancellationToken);
-            return ToolResults.Ok(StatusText.Format(status, access.Folder).TrimEnd(), status);
+            var open = await TableSnapshot.OpenActionsAsync(client, cancellationToken);
+            var requests = await TableSnapshot.OpenRollRequestsAsync(client, cancellationToken);
+            var lastSeq = await TableSnapshot.LastSeqAsync(client, cancellationToken);
+            var text = new StringBuilder(StatusText.Format(status, access.Folder).TrimEnd());
+            text.Append("\nOpen actions: ").Append(open.Count == 0 ? "none" : string.Empty);
+            foreach (var action in open)
+            {
+                text.Append("\n- ").Append(Summaries.Action(action));
+            }
+
+            text.Append("\nOpen roll requests: ").Append(requests.Count == 0 ? "none" : string.Join(", ", requests.Select(r => $"{r.Str("id")} ({r.Str("player")}: {r.Str("expr")}{(r.Str("dc").Length > 0 ? " DC " + r.Str("dc") : string.Empty)})")));
+            text.Append($"\nStory: last_seq {lastSeq} (party_get_story(after_seq={Math.Max(0, lastSeq - 50)}) reads the newest 50 events).");
+            if (open.Count > 0)
+            {
+                text.Append('\n').Append(PlayerText.Rule);
+            }
+
+            var structured = JsonNode.Parse(status.GetRawText())!.AsObject();
+            structured["open_actions"] = new JsonArray([.. open.Select(a => JsonNode.Parse(a.GetRawText()))]);
+            structured["roll_requests"] = new JsonArray([.. requests.Select(r => JsonNode.Parse(r.GetRawText()))]);
+            structured["last_seq"] = lastSeq;
+            return ToolResults.Ok(text.ToString(), JsonSerializer.SerializeToElement(structured));
         });
 }

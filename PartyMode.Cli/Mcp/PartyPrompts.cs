@@ -40,4 +40,16 @@ internal sealed class PartyPrompts
     public static string PartyToken(
         [Description("The player id that gets a new link (a character id such as thorin, or observer).")] string player) =>
         PromptTexts.Get("party-token").Render(player);
+
+    [McpServerPrompt(Name = "party-resume", Title = "Resume the table")]
+    [Description("Rebuild the table's context after a break or a context reset: status, open actions, combat, the last 50 events, open roll requests.")]
+    public static string PartyResume() => PromptTexts.Get("party-resume").Render(null);
+
+    [McpServerPrompt(Name = "party-recap", Title = "Previously on…")]
+    [Description("Write a \"previously on…\" recap from the story and narrate it to everyone.")]
+    public static string PartyRecap() => PromptTexts.Get("party-recap").Render(null);
+
+    [McpServerPrompt(Name = "party-npc-turn", Title = "Play the NPC's turn")]
+    [Description("Play the current NPC's turn in combat: pick a target, roll, apply damage, narrate, next turn.")]
+    public static string PartyNpcTurn() => PromptTexts.Get("party-npc-turn").Render(null);
 }

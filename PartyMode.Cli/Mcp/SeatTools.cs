@@ -40,6 +40,6 @@ internal sealed class SeatTools(DaemonAccess access)
                 ["url"] = answer.Str("url"),
                 ["qr"] = qr,
             });
-            return ToolResults.Ok(text, structured);
+            return QrImages.With(ToolResults.Ok(text, structured), [JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["seat"] = seat, ["role"] = seat == "observer" ? "observer" : "player", ["url"] = answer.Str("url") })]);
         });
 }

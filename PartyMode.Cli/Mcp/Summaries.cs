@@ -20,7 +20,7 @@ internal static class Summaries
             text.Append(" (a private whisper to the DM: keep its content out of public narrative)");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $": \"{action.Str("text")}\" [status {action.Str("status")}, submitted {action.Str("submitted_at")}]");
+        text.Append(CultureInfo.InvariantCulture, $": {PlayerText.Of(action)} [status {action.Str("status")}, submitted {action.Str("submitted_at")}]");
         return text.ToString();
     }
 

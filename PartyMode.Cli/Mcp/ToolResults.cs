@@ -11,10 +11,11 @@ internal static class ToolResults
 {
     public const string NotRunning = "Party Mode is not running: call start_party_mode (or ask the game master to run 'partymode serve') and try again.";
 
+    /// <summary>A result; any action text in <paramref name="structured"/> is delimited (<see cref="PlayerText"/>).</summary>
     public static CallToolResult Ok(string text, JsonElement structured) => new()
     {
         Content = [new TextContentBlock { Text = text }],
-        StructuredContent = structured.ValueKind == JsonValueKind.Object ? structured : Wrap(structured),
+        StructuredContent = PlayerText.Delimit(structured.ValueKind == JsonValueKind.Object ? structured : Wrap(structured)),
     };
 
     public static CallToolResult Error(string text, string code) => new()

@@ -129,6 +129,7 @@ public sealed class McpSeedLoopTests
         await Call("get_combat_state");
         await Call("party_simultaneous_round", new() { ["prompt"] = "Dodge!", ["timeout_seconds"] = 60 });
         await Call("party_end_combat");
+        await Call("party_get_story", new() { ["after_seq"] = 0, ["limit"] = 10 });
         await Call("party_kick_player", new() { ["player"] = "gorm" });
         await Call("party_refresh_token", new() { ["player"] = "gorm" });
         await Call("stop_party_mode");

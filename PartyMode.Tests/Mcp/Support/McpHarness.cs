@@ -38,7 +38,7 @@ internal sealed class McpHarness : IAsyncDisposable
     }
 
     /// <summary>The real executable, <c>partymode mcp --data DIR</c>, as an MCP host would start it.</summary>
-    public static async Task<McpHarness> ChildProcessAsync(string dataFolder)
+    public static async Task<McpHarness> ChildProcessAsync(string dataFolder, McpClientOptions? options = null)
     {
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
@@ -48,7 +48,7 @@ internal sealed class McpHarness : IAsyncDisposable
             EnvironmentVariables = new Dictionary<string, string?> { ["PARTYMODE_DATA"] = null },
             ShutdownTimeout = TimeSpan.FromSeconds(10),
         });
-        return new McpHarness(await McpClient.CreateAsync(transport), null);
+        return new McpHarness(await McpClient.CreateAsync(transport, options), null);
     }
 
     public Task<CallToolResult> CallAsync(string tool, Dictionary<string, object?>? arguments = null) =>
