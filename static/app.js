@@ -89,7 +89,7 @@ async function main() {
   const state = new PageState(session);
   const { role } = state;
   const title = showSeat(session);
-  addExportButton(token);
+  addExportButton(token, role);
   const tabs = setupTabs(role);
   const feed = new Feed({
     list: $('#feed'), pill: $('#new-pill'),

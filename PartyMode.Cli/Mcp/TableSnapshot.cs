@@ -20,7 +20,7 @@ internal static class TableSnapshot
         return [.. open.OrderBy(a => a.Long("seq"))];
     }
 
-    /// <summary>Open roll requests (PROTOCOL-2 §7.2); empty when the daemon does not serve them.</summary>
+    /// <summary>Open roll requests (docs/protocol.md §7.2); empty when the daemon does not serve them.</summary>
     public static async Task<List<JsonElement>> OpenRollRequestsAsync(DaemonClient client, CancellationToken cancellationToken)
     {
         try

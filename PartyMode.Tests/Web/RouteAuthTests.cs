@@ -7,7 +7,7 @@ namespace PartyMode.Tests.Web;
 
 public sealed class RouteAuthTests
 {
-    private static readonly string[] Anonymous = ["/healthz", "/", "/play", "/static/{**path}", "/ws"];
+    private static readonly string[] Anonymous = ["/healthz", "/", "/play", "/static/{**path}", "/favicon.ico", "/manifest.webmanifest", "/ws"];
 
     [Test]
     public async Task EveryApiRoute_BadTokens_AreRefusedBeforeAnythingElse()

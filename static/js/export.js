@@ -22,7 +22,7 @@ async function download(token, format) {
 }
 
 /** Adds the buttons to the top bar, for every seat. */
-export function addExportButton(token) {
+export function addExportButton(token, role) {
   const run = format => async () => {
     try { await download(token, format); } catch { toast('The story could not be downloaded; try again.', 'error'); }
   };
@@ -30,8 +30,10 @@ export function addExportButton(token) {
   const md = h('button', { type: 'button', class: 'btn ghost export-btn export-md', 'data-testid': 'export-story-md', text: 'Markdown', title: 'Download the story as Markdown' });
   html.addEventListener('click', run('html'));
   md.addEventListener('click', run('md'));
-  const bar = document.querySelector('.topbar');
-  const conn = document.getElementById('conn');
   const box = h('div', { class: 'export', role: 'group', 'aria-label': 'Export' }, html, md);
-  if (bar) bar.insertBefore(box, conn);
+  // Phones keep the top bar short (the story needs the height): players and the TV find it in the Party panel.
+  const panel = role === 'dm' ? null : document.getElementById('panel-party');
+  if (panel) { box.classList.add('export-panel'); panel.append(box); return; }
+  const bar = document.querySelector('.topbar');
+  if (bar) bar.insertBefore(box, document.getElementById('conn'));
 }
