@@ -41,24 +41,8 @@ internal static class ExportEndpoints
     }
 
     /// <summary>The viewer, or with <c>?as=SEAT</c> (DM only) the seat the DM exports for.</summary>
-    private static Viewer AsViewer(HttpContext context, Game game)
-    {
-        var viewer = TokenAuthMiddleware.ViewerOf(context);
-        var asSeat = context.Request.Query["as"].ToString();
-        if (string.IsNullOrEmpty(asSeat))
-        {
-            return viewer;
-        }
-
-        if (viewer.Role != Role.Dm)
-        {
-            throw new GameException(ErrorKind.Forbidden, "forbidden", "Only the DM may export another seat's story; leave out 'as' for your own.");
-        }
-
-        var seat = game.Seats().FirstOrDefault(s => s.Id == asSeat)
-            ?? throw new GameException(ErrorKind.NotFound, "not_found", $"No seat '{asSeat}': 'as' takes a player id, observer or dm.");
-        return seat.Viewer;
-    }
+    private static Viewer AsViewer(HttpContext context, Game game) => PlayerEndpoints.AsViewer(
+        context, game, "Only the DM may export another seat's story; leave out 'as' for your own.", " 'as' takes a player id, observer or dm.");
 
     private static int? Session(HttpContext context)
     {

@@ -94,7 +94,11 @@ internal static class PlayerEndpoints
     }
 
     /// <summary>The viewer, or with <c>?as=SEAT</c> (DM only) the seat the DM views as.</summary>
-    private static Viewer AsViewer(HttpContext context, Game game)
+    private static Viewer AsViewer(HttpContext context, Game game) =>
+        AsViewer(context, game, "Only the DM may view as another seat.", "");
+
+    /// <summary>The viewer, or with <c>?as=SEAT</c> (DM only) that seat; <paramref name="forbidden"/> is the sentence for another role.</summary>
+    internal static Viewer AsViewer(HttpContext context, Game game, string forbidden, string notFoundHint)
     {
         var viewer = TokenAuthMiddleware.ViewerOf(context);
         var asSeat = context.Request.Query["as"].ToString();
@@ -105,11 +109,11 @@ internal static class PlayerEndpoints
 
         if (viewer.Role != Role.Dm)
         {
-            throw new GameException(ErrorKind.Forbidden, "forbidden", "Only the DM may view as another seat.");
+            throw new GameException(ErrorKind.Forbidden, "forbidden", forbidden);
         }
 
         var seat = game.Seats().FirstOrDefault(s => s.Id == asSeat)
-            ?? throw new GameException(ErrorKind.NotFound, "not_found", $"No seat '{asSeat}'.");
+            ?? throw new GameException(ErrorKind.NotFound, "not_found", $"No seat '{asSeat}'.{notFoundHint}");
         return seat.Viewer;
     }
 
