@@ -183,4 +183,40 @@ public sealed class SheetChangeEndpointTests
         Assert.That(bad.Body.GetProperty("error").GetProperty("message").GetString(), Does.Contain("ops[0].amount"));
         Assert.That((await PostAsync(server, "dm", "/api/dm/characters/bob/changes", new { ops = new[] { new { op = "heal", amount = 1 } } })).Status, Is.EqualTo(404));
     }
+
+    [Test]
+    public async Task Rest_LongForOnePlayer_OneSheetChangeEachAndBadKindRefused()
+    {
+        await using var server = await TestServer.StartAsync();
+        await using var elara = await server.ConnectAsync("elara");
+        await ChangeAsync(server, "elara", new { op = "spend_slot", level = 1 }, new { op = "damage", amount = 5 });
+        var rest = await server.DmPostAsync("/api/dm/rest", new { kind = "long", players = new[] { "elara" } });
+        Assert.That(rest.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("summary").GetString()), Is.EqualTo(new[] { "Elara finished a long rest: HP 12 → 17, spell slots recovered" }));
+        Assert.That(rest.GetProperty("characters")[0].GetProperty("hp").GetInt32(), Is.EqualTo(17));
+        await elara.WaitForAsync(f => f.Type == "sheet_change" && f.Json.GetProperty("summary").GetString()!.Contains("long rest", StringComparison.Ordinal), "the rest line");
+        var all = await server.DmPostAsync("/api/dm/rest", new { kind = "short" });
+        Assert.That(all.GetProperty("changes").GetArrayLength(), Is.EqualTo(4));
+        var bad = await PostAsync(server, "dm", "/api/dm/rest", new { kind = "nap" });
+        Assert.That((bad.Status, bad.Body.GetProperty("error").GetProperty("message").GetString()), Is.EqualTo((400, "'kind' must be \"short\" or \"long\", not 'nap'.")));
+    }
+
+    [Test]
+    public async Task CombatantDamage_NpcInCombat_StatusWordFollowsForEveryone()
+    {
+        await using var server = await TestServer.StartAsync();
+        await using var observer = await server.ConnectAsync("observer");
+        var none = await PostAsync(server, "dm", "/api/dm/combat/combatants/goblin/damage", new { amount = 3 });
+        Assert.That((none.Status, none.Code), Is.EqualTo((409, "no_combat")));
+        await server.DmPostAsync("/api/dm/combat/start", new { combatants = new object[] { new { id = "thorin", kind = "pc", initiative = 12 }, new { id = "goblin", kind = "npc", name = "Goblin", initiative = 9, hp = 8, max_hp = 8 } } });
+        var hit = await server.DmPostAsync("/api/dm/combat/combatants/goblin/damage", new { amount = 4 });
+        Assert.That((hit.GetProperty("summary").GetString(), hit.GetProperty("status").GetString()), Is.EqualTo(("Goblin took 4 damage (8 → 4): bloodied", "bloodied")));
+        await observer.WaitForAsync(f => f.Type == "combat_state" && f.Raw.Contains("\"bloodied\"", StringComparison.Ordinal), "the status word");
+        var pc = await server.DmPostAsync("/api/dm/combat/combatants/thorin/damage", new { amount = 6 });
+        Assert.That(pc.GetProperty("character").GetProperty("hp").GetInt32(), Is.EqualTo(25));
+        var healed = await server.DmPostAsync("/api/dm/combat/combatants/goblin/heal", new { amount = 9 });
+        Assert.That(healed.GetProperty("status").GetString(), Is.EqualTo("healthy"));
+        var missing = await PostAsync(server, "dm", "/api/dm/combat/combatants/goblin/damage", new { });
+        Assert.That((missing.Status, missing.Code), Is.EqualTo((400, "bad_change")));
+        Assert.That((await PostAsync(server, "dm", "/api/dm/combat/combatants/orc/damage", new { amount = 1 })).Status, Is.EqualTo(404));
+    }
 }
