@@ -66,7 +66,8 @@ internal sealed class SheetWrites(TableState table, Roster roster, TurnOrder tur
         e.By = by;
         e.ChangeId = changeId;
         e.Summary = string.Join("; ", picked.Select(x => x.part));
-        e.Ops = picked.Select(x => x.op).ToList();
+        // A copy of its own: the event leaves the lock for the hub while the change document stays in the table.
+        e.Ops = EngineJson.Clone(picked.Select(x => x.op).ToList());
         return e;
     }
 }
