@@ -33,4 +33,5 @@ namespace PartyMode.Engine;
 [JsonSerializable(typeof(GameMeta))]
 [JsonSerializable(typeof(CombatState))]
 [JsonSerializable(typeof(Rolls.RollRequest))]
+[JsonSerializable(typeof(Sheets.SheetChange))]
 internal sealed partial class EngineJsonContext : JsonSerializerContext;

@@ -7,6 +7,7 @@ using PartyMode.Engine.Model;
 using PartyMode.Engine.Narration;
 using PartyMode.Engine.Rolls;
 using PartyMode.Engine.Seats;
+using PartyMode.Engine.Sheets;
 using PartyMode.Engine.Storage;
 using PartyMode.Engine.Table;
 using PartyMode.Engine.Visibility;
@@ -51,7 +52,13 @@ public sealed class Game : IDisposable
         _rollRequests = new RollRequestBook(_table);
         Rolls = new GameRolls(_writer, _log, time, new PlayerRolls(_table, options, _rollRequests), _rollRequests);
         Sessions = new Sessions.GameSessions(_writer, _log);
+        var sheetWrites = new SheetWrites(_table, roster, _turns);
+        var sheetChanges = new SheetChangeBook(_table, sheetWrites);
+        Sheets = new GameSheets(_writer, _table, sheetChanges, new SheetRests(_table, sheetWrites), new CombatantHealth(_table, sheetChanges));
     }
+
+    /// <summary>The living character sheet: players' changes, approvals, rests, combatants' damage (docs/protocol.md §8).</summary>
+    public GameSheets Sheets { get; }
 
     /// <summary>Players' rolls and the DM's roll requests (docs/protocol.md §7).</summary>
     public GameRolls Rolls { get; }
@@ -162,7 +169,7 @@ public sealed class Game : IDisposable
     public WelcomeState Welcome(Viewer viewer) => _writer.Read(() => new WelcomeState(
         viewer.Role == Role.Player && _table.Characters.ContainsKey(viewer.SeatId) ? _book.GetCharacter(viewer, viewer.SeatId) : null,
         _book.Party(viewer),
-        _turns.View(viewer)) { RollRequests = _rollRequests.OpenFor(viewer) });
+        _turns.View(viewer)) { RollRequests = _rollRequests.OpenFor(viewer), SheetChanges = Sheets.PendingFor(viewer) });
 
     /// <summary>Scene text not tied to an action: a narrative for an audience (default public), private parts per player id, a DM note.</summary>
     public Task<IReadOnlyList<GameEvent>> NarrateAsync(string? narrative, Audience? audience, IReadOnlyDictionary<string, string>? privateParts, string? dmOnly) =>

@@ -11,4 +11,7 @@ public sealed record WelcomeState(Character? Character, IReadOnlyList<PartyMembe
 {
     /// <summary>Open roll requests: the player's own (without DCs on the wire), all for the DM, none for observers.</summary>
     public IReadOnlyList<Rolls.RollRequest> RollRequests { get; init; } = [];
+
+    /// <summary>Pending sheet changes (docs/protocol.md §8.5): the player's own, all for the DM, none for observers.</summary>
+    public IReadOnlyList<Sheets.SheetChange> SheetChanges { get; init; } = [];
 }

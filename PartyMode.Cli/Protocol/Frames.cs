@@ -82,6 +82,7 @@ internal static class Frames
         if (viewer.Role != Role.Observer)
         {
             RollJson.WriteRequests(w, "roll_requests", welcome.RollRequests, forDm: viewer.Role == Role.Dm);
+            SheetJson.WriteChanges(w, "sheet_changes", welcome.SheetChanges);
         }
     });
 
@@ -91,6 +92,14 @@ internal static class Frames
         w.WriteString("type", "roll_request");
         w.WritePropertyName("request");
         RollJson.WriteRequest(w, request, forDm);
+    });
+
+    /// <summary><c>change_status</c> (docs/protocol.md §8.2): a player's sheet change, to its player and the DM.</summary>
+    public static byte[] ChangeStatus(PartyMode.Engine.Sheets.SheetChange change) => Write(w =>
+    {
+        w.WriteString("type", "change_status");
+        w.WritePropertyName("change");
+        SheetJson.WriteChange(w, change);
     });
 
     /// <summary><c>roll_status</c> (docs/protocol.md §7.1): a blind roll's carries no seq and no total.</summary>

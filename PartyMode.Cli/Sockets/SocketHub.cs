@@ -3,6 +3,7 @@ using PartyMode.Cli.Protocol;
 using PartyMode.Engine;
 using PartyMode.Engine.Combat;
 using PartyMode.Engine.Rolls;
+using PartyMode.Engine.Sheets;
 using PartyMode.Engine.Visibility;
 
 namespace PartyMode.Cli.Sockets;
@@ -111,7 +112,10 @@ internal sealed class SocketHub : IDisposable
                     Broadcast(n.Audience, new OutFrame(0, Frames.ActionStatus(n.Action)), batch);
                     break;
                 case CharacterNotice n:
-                    Broadcast(n.Audience, new OutFrame(0, Frames.Of("character_update", "character", n.Character)), batch);
+                    PublishCharacter(n, batch);
+                    break;
+                case SheetChangeNotice n:
+                    Broadcast(n.Audience, new OutFrame(0, Frames.ChangeStatus(n.Change)), batch);
                     break;
                 case PartyNotice n:
                     PublishParty(n, batch);
@@ -163,6 +167,23 @@ internal sealed class SocketHub : IDisposable
                 var bytes = c.Viewer.Role == Role.Dm
                     ? dm ??= Frames.RollRequest(request, forDm: true)
                     : player ??= Frames.RollRequest(request, forDm: false);
+                batch.Add(c, new OutFrame(0, bytes));
+            }
+        }
+    }
+
+    /// <summary>The owner and the DM; the owner's copy is shaped by the one sheet rule (no DM notes).</summary>
+    private void PublishCharacter(CharacterNotice notice, SendBatch batch)
+    {
+        byte[]? dm = null;
+        byte[]? owner = null;
+        foreach (var c in _connections.Values)
+        {
+            if (VisibilityRules.CanSee(c.Viewer, notice.Audience))
+            {
+                var bytes = c.Viewer.Role == Role.Dm
+                    ? dm ??= Frames.Of("character_update", "character", notice.Character)
+                    : owner ??= Frames.Of("character_update", "character", SheetView.For(c.Viewer, notice.Character));
                 batch.Add(c, new OutFrame(0, bytes));
             }
         }

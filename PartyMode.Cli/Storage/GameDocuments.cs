@@ -6,6 +6,7 @@ using PartyMode.Engine.Events;
 using PartyMode.Engine.Model;
 using PartyMode.Engine.Rolls;
 using PartyMode.Engine.Seats;
+using PartyMode.Engine.Sheets;
 using PartyMode.Engine.Storage;
 
 namespace PartyMode.Cli.Storage;
@@ -35,6 +36,7 @@ internal static class GameDocuments
             Actions = ReadAll<GameAction>(db, "actions"),
             Events = ReadAll<GameEvent>(db, "events"),
             RollRequests = ReadAll<RollRequest>(db, "roll_requests"),
+            SheetChanges = ReadAll<SheetChange>(db, "sheet_changes"),
             Combat = combatDoc is null ? null : Read<CombatState>(combatDoc),
         };
     }
@@ -52,6 +54,7 @@ internal static class GameDocuments
         Upsert(db, "locations", changes.Locations, l => l.Id);
         Upsert(db, "actions", changes.Actions, a => a.Id);
         Upsert(db, "roll_requests", changes.RollRequests, r => r.Id);
+        Upsert(db, "sheet_changes", changes.SheetChanges, c => c.Id);
         if (changes.Events.Count > 0)
         {
             var events = db.GetCollection("events");

@@ -31,6 +31,7 @@ internal static class WebApi
         .MapPages()
         .MapPlayerApi()
         .MapRolls()
+        .MapSheets()
         .MapDmApi()
         .MapExport();
 }

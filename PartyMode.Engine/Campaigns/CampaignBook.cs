@@ -18,7 +18,7 @@ internal sealed class CampaignBook(TableState table, Roster roster, Narrator nar
             throw GameException.NotFound("character", id);
         }
 
-        return EngineJson.Clone(c);
+        return Sheets.SheetView.For(viewer, EngineJson.Clone(c));
     }
 
     public IReadOnlyList<Character> ListCharacters() => table.CharacterOrder.Select(id => EngineJson.Clone(table.Characters[id])).ToList();

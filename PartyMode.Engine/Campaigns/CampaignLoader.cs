@@ -60,9 +60,10 @@ public static class CampaignLoader
             return campaign;
         }
 
-        var r = new FieldReader(root, "$", problems, ["id", "name", "characters", "npcs", "locations", "opening", "description"]);
+        var r = new FieldReader(root, "$", problems, ["id", "name", "characters", "npcs", "locations", "opening", "description", "sheet_policy"]);
         campaign.Id = r.Id("id", required: true);
         campaign.Name = r.String("name", required: true) ?? "";
+        campaign.SheetPolicy = Sheets.SheetPolicyReader.Read(r, problems);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (element, path) in r.Array("characters", required: true))
         {

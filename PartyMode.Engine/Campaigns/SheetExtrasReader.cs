@@ -10,7 +10,7 @@ internal static class SheetExtrasReader
     public static readonly string[] Fields =
     [
         "proficiency_bonus", "speed", "initiative_bonus", "passive_perception", "hit_dice", "death_saves",
-        "spells", "attacks", "coins", "languages", "notes",
+        "spells", "attacks", "coins", "languages", "notes", "dm_notes",
     ];
 
     private static readonly string[] HitDieKinds = ["d6", "d8", "d10", "d12"];
@@ -23,6 +23,7 @@ internal static class SheetExtrasReader
         c.PassivePerception = OptionalInt(r, "passive_perception", 0, 50);
         c.Languages = r.Strings("languages");
         c.Notes = r.String("notes", false);
+        c.DmNotes = r.String("dm_notes", false);
         c.HitDice = ReadHitDice(r, path, problems);
         c.DeathSaves = ReadDeathSaves(r, path, problems);
         c.Coins = ReadCoins(r, path, problems);

@@ -76,6 +76,18 @@ public sealed class GameEvent
     /// <summary>The roller's idempotency key: stored so a retry finds the roll after a restart, never sent on the wire.</summary>
     public string? ClientId { get; set; }
 
+    /// <summary>The character a <c>sheet_change</c> changed (docs/protocol.md §8.2).</summary>
+    public string? PlayerId { get; set; }
+
+    /// <summary>A <c>sheet_change</c>'s plain sentence.</summary>
+    public string? Summary { get; set; }
+
+    /// <summary>A <c>sheet_change</c>'s ops.</summary>
+    public List<Sheets.SheetOp>? Ops { get; set; }
+
+    /// <summary>The player change a <c>sheet_change</c> applied (absent for the DM's own).</summary>
+    public string? ChangeId { get; set; }
+
     /// <summary>
     /// A slot the host may fill with its own rendering of this event (its wire bytes, serialized once
     /// and shared by every viewer); the engine never reads or writes it.

@@ -18,6 +18,9 @@ public sealed class Campaign
     /// <summary>Locations.</summary>
     public List<Location> Locations { get; set; } = [];
 
+    /// <summary>Which sheet fields players change freely or with the DM's approval (docs/protocol.md §8.2); null: the defaults.</summary>
+    public Sheets.SheetPolicy? SheetPolicy { get; set; }
+
     /// <summary>Events the game's history starts with.</summary>
     public List<OpeningEvent> Opening { get; set; } = [];
 }

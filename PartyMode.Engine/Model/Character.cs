@@ -90,6 +90,9 @@ public sealed class Character
     /// <summary>The player's own notes.</summary>
     public string? Notes { get; set; }
 
+    /// <summary>The DM's notes on the character: DM only, stripped from every other viewer's sheet (docs/protocol.md §8.1).</summary>
+    public string? DmNotes { get; set; }
+
     /// <summary>The id this character had in the campaign it was imported from (a dm20 id), for writing back; null when none.</summary>
     public string? SourceId { get; set; }
 }

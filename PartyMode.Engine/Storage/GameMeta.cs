@@ -18,6 +18,9 @@ public sealed class GameMeta
     /// <summary>Location ids in campaign order.</summary>
     public List<string> LocationOrder { get; set; } = [];
 
+    /// <summary>The campaign's sheet policy (docs/protocol.md §8.2); null: the defaults.</summary>
+    public Sheets.SheetPolicy? SheetPolicy { get; set; }
+
     /// <summary>When the game was imported.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -47,6 +47,15 @@ internal static class TableLoader
             table.RollRequests[r.Id] = r;
         }
 
+        foreach (var c in stored.SheetChanges)
+        {
+            table.SheetChanges[c.Id] = c;
+            if (c.ClientId is not null)
+            {
+                table.SheetClientIds[(c.PlayerId, c.ClientId)] = c.Id;
+            }
+        }
+
         foreach (var e in stored.Events.Where(e => e is { Type: "roll", ClientId: not null, By: not null }))
         {
             table.RollClientIds[(e.By!, e.ClientId!)] = e;
@@ -59,6 +68,7 @@ internal static class TableLoader
         meta.CharacterOrder = campaign.Characters.Select(c => c.Id).ToList();
         meta.NpcOrder = campaign.Npcs.Select(n => n.Id).ToList();
         meta.LocationOrder = campaign.Locations.Select(l => l.Id).ToList();
+        meta.SheetPolicy = campaign.SheetPolicy;
         tx.StoreMeta(meta);
         foreach (var c in campaign.Characters)
         {

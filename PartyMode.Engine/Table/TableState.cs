@@ -45,6 +45,12 @@ internal sealed class TableState(GameMeta meta)
     /// <summary>Player rolls by (seat, client_id), so a retried roll returns the first one.</summary>
     public Dictionary<(string Seat, string ClientId), GameEvent> RollClientIds { get; } = [];
 
+    /// <summary>Players' sheet changes by id (docs/protocol.md §8.2), pending and closed.</summary>
+    public Dictionary<string, Sheets.SheetChange> SheetChanges { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Sheet change ids by (seat, client_id), so a retried change answers the first one.</summary>
+    public Dictionary<(string Seat, string ClientId), string> SheetClientIds { get; } = [];
+
     public Seat SeatOf(string seatId) =>
         Seats.TryGetValue(seatId, out var seat) ? seat : throw GameException.NotFound("seat", seatId);
 

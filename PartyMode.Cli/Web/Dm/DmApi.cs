@@ -10,5 +10,6 @@ internal static class DmApi
         .MapDmNarration()
         .MapDmCampaign()
         .MapDmCombat()
-        .MapDmRollRequests();
+        .MapDmRollRequests()
+        .MapDmSheets();
 }
