@@ -84,8 +84,8 @@ export class SheetView {
         ch.player_name ? h('span', { class: 'muted', text: ` · played by ${ch.player_name}` }) : null)],
       ['stats', stats(ch)],
       ['chips', conditionChips(ch.conditions)],
-      ['hp', hpSection(ch, ui)],
-      ['death', deathSaves(ch, ui)],
+      // At 0 HP the death saves come first: they are what the player does now.
+      ...((Number(ch.hp) || 0) <= 0 ? [['death', deathSaves(ch, ui)], ['hp', hpSection(ch, ui)]] : [['hp', hpSection(ch, ui)], ['death', deathSaves(ch, ui)]]),
       ['hitdice', hitDice(ch, ui)],
       ['slots', slotsSection(ch, ui)],
       ['attacks', attacksSection(ch)],

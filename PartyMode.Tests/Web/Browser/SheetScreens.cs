@@ -39,17 +39,23 @@ internal static class SheetScreens
         return path;
     }
 
-    /// <summary>A screenshot of the open sheet dialog's whole content (it scrolls inside the dialog).</summary>
-    public static async Task<string> SheetShotAsync(IPage page, string name)
+    /// <summary>Screenshots of the open sheet dialog, one a screenful as a phone shows it (name-1.png, name-2.png, …).</summary>
+    public static async Task<IReadOnlyList<string>> SheetShotsAsync(IPage page, string name, int maxShots = 8)
     {
-        var dir = Path.Combine(RepoPaths.Root, "TestResults", "screenshots");
-        Directory.CreateDirectory(dir);
-        var path = Path.Combine(dir, name);
-        // The dialog is as tall as the screen: let it grow to its content for one picture.
-        await page.EvaluateAsync("() => { const d = document.getElementById('sheet'); d.dataset.shot = '1'; d.style.maxHeight = 'none'; d.style.position = 'absolute'; document.body.style.overflow = 'visible'; document.body.style.height = 'auto'; }");
-        await page.GetByTestId("sheet").ScreenshotAsync(new LocatorScreenshotOptions { Path = path });
-        await page.EvaluateAsync("() => { const d = document.getElementById('sheet'); d.style.maxHeight = ''; d.style.position = ''; document.body.style.overflow = ''; document.body.style.height = ''; }");
-        return path;
+        var shots = new List<string>();
+        await page.EvaluateAsync("() => { document.getElementById('sheet').scrollTop = 0; }");
+        for (var i = 1; i <= maxShots; i++)
+        {
+            shots.Add(await ShotAsync(page, $"{name}-{i}.png"));
+            var moved = await page.EvaluateAsync<bool>("() => { const d = document.getElementById('sheet'); const before = d.scrollTop; d.scrollTop = before + d.clientHeight - 40; return d.scrollTop > before; }");
+            if (!moved)
+            {
+                break;
+            }
+        }
+
+        await page.EvaluateAsync("() => { document.getElementById('sheet').scrollTop = 0; }");
+        return shots;
     }
 
     public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page, string view)
