@@ -26,8 +26,9 @@ export function pcHpTool({ api, state }, ch) {
 
 /** The tool for a combatant: PCs through their sheet, NPCs through the combat. */
 export function combatantHpTool({ api, state }, c) {
-  if (c.kind === 'pc') return hpTool(c.name, c.id, (kind, amount) => dmChange(api, state, c.id, [{ op: kind, amount }]));
-  return hpTool(c.name, c.id, async (kind, amount) => {
+  // Testids `c-ID`: the same PC also has a tool in the Sheets tab.
+  if (c.kind === 'pc') return hpTool(c.name, `c-${c.id}`, (kind, amount) => dmChange(api, state, c.id, [{ op: kind, amount }]));
+  return hpTool(c.name, `c-${c.id}`, async (kind, amount) => {
     const r = await api('POST', `/api/dm/combat/combatants/${encodeURIComponent(c.id)}/${kind}`, { amount });
     if (r && r.combat) state.setCombat(r.combat);
     return r;

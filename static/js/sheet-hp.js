@@ -58,7 +58,7 @@ function amountPad(ui, canHp, canTemp) {
         const done = await ui.send([body]);
         ui.busy = false;
         if (done) ui.amount = '';
-        draw();
+        ui.redraw(b.dataset.testid); // the answer may have redrawn the sheet already: draw the pad afresh
       },
     });
     acts.push(b);

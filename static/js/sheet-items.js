@@ -3,6 +3,7 @@
 // until change_status settles it, and a rejection shows the DM's reason.
 import { h } from './util.js';
 import { policyOf, openChangeFor } from './sheet-policy.js';
+import { secondPerson } from './sheet-story.js';
 
 const COINS = [['pp', 'Platinum'], ['gp', 'Gold'], ['ep', 'Electrum'], ['sp', 'Silver'], ['cp', 'Copper']];
 const CONDITIONS = ['blinded', 'charmed', 'deafened', 'exhaustion', 'frightened', 'grappled', 'incapacitated', 'invisible',
@@ -17,7 +18,7 @@ export function changeNote(state, field) {
   if (!c) return null;
   if (c.status === 'pending') {
     return h('p', { class: 'change-note pending', role: 'status', 'data-testid': `pending-${field}` },
-      h('strong', { text: 'Waiting for the DM' }), c.summary ? h('span', { text: `: ${c.summary}` }) : null);
+      h('strong', { text: 'Waiting for the DM' }), c.summary ? h('span', { text: `: ${secondPerson(c.summary, state.character && state.character.name)}` }) : null);
   }
   return h('p', { class: 'change-note rejected', role: 'status', 'data-testid': `rejected-${field}` },
     h('strong', { text: 'The DM said no' }), h('span', { text: c.reason ? `: ${c.reason}` : '.' }), ' ',

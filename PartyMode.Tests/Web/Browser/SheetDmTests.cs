@@ -58,15 +58,15 @@ public sealed class SheetDmTests : BrowserTestBase
         });
         var dm = await OpenAsync("dm", 1280, 800);
         await dm.GetByTestId("tab-combat").ClickAsync();
-        await dm.GetByTestId("dm-amount-bandit").FillAsync("16");
-        await dm.GetByTestId("dm-damage-bandit").ClickAsync();
+        await dm.GetByTestId("dm-amount-c-bandit").FillAsync("16");
+        await dm.GetByTestId("dm-damage-c-bandit").ClickAsync();
         await Expect(elara.GetByTestId("combat")).ToContainTextAsync("bloodied");
         var combat = await Dm.GetAsync("/api/dm/combat");
         var bandit = combat!["combat"]!["initiative"]!.AsArray().First(c => (string?)c!["id"] == "bandit")!;
         Assert.That((int?)bandit["hp"], Is.EqualTo(14));
 
-        await dm.GetByTestId("dm-amount-elara").FillAsync("5");
-        await dm.GetByTestId("dm-damage-elara").ClickAsync();
+        await dm.GetByTestId("dm-amount-c-elara").FillAsync("5");
+        await dm.GetByTestId("dm-damage-c-elara").ClickAsync();
         await Expect(elara.GetByTestId("my-hp")).ToHaveAttributeAsync("data-hp", "12");
     }
 
