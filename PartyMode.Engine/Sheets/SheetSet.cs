@@ -9,6 +9,8 @@ namespace PartyMode.Engine.Sheets;
 /// <summary>The <c>set</c> op: one field replaced as PATCH would, the sheet re-checked with the campaign rules, and a sentence of what changed.</summary>
 internal static class SheetSet
 {
+    private const int MaxQuote = 80;
+
     public static (Character Sheet, string Summary) Apply(Character c, string field, JsonNode? value)
     {
         if (field == "id" || !CharacterReader.Fields.Contains(field))
@@ -56,6 +58,12 @@ internal static class SheetSet
             var changes = coins.Select(p => (p.Key, Was: (before as JsonObject)?[p.Key]?.GetValue<int>() ?? 0, Now: p.Value?.GetValue<int>() ?? 0))
                 .Where(x => x.Was != x.Now).Select(x => $"{x.Key} {x.Was} → {x.Now}").ToList();
             return changes.Count == 0 ? $"{name}'s coins unchanged" : $"{name}'s coins: {string.Join(", ", changes)}";
+        }
+
+        if (field is "notes" or "dm_notes" && after is JsonValue note && note.TryGetValue<string>(out var text) && text.Length > 0)
+        {
+            // The note itself, shortened: the story line is how the owner (or the DM, for DM notes) finds it again.
+            return $"{name}'s {label}: “{(text.Length > MaxQuote ? text[..MaxQuote].TrimEnd() + "…" : text)}”";
         }
 
         if (after is JsonValue v && v.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False

@@ -41,6 +41,27 @@ public sealed partial class Criterion03to04Tests
             Expect($"[NOTE-{i:000}]", []);
             await table.Server.DmPostAsync($"/api/dm/actions/{id}/resolve", new { narrative = $"[NARR-{i:000}] it happens", @private = privateParts, dm_only = $"[NOTE-{i:000}] dm eyes only" });
 
+            if (i == 20)
+            {
+                // The living sheet: each player's own notes (owner and DM), and the DM's notes on them (DM only).
+                foreach (var p in players)
+                {
+                    Expect($"[SHEET-{i:000}-{p}]", [p]);
+                    Expect($"[DMNOTES-{i:000}-{p}]", []);
+                    await SheetOpsAsync(table.Server, p, $"/api/characters/{p}/changes", new { op = "set", field = "notes", value = $"[SHEET-{i:000}-{p}] my notes" });
+                    await SheetOpsAsync(table.Server, "dm", $"/api/dm/characters/{p}/changes", new { op = "set", field = "dm_notes", value = $"[DMNOTES-{i:000}-{p}] the DM's notes" });
+                }
+            }
+
+            if (i == 70)
+            {
+                // One DM change of both kinds of notes: the owner's part and the DM's part part ways.
+                Expect($"[SHEET-{i:000}-{actor}]", [actor]);
+                Expect($"[DMNOTES-{i:000}-{actor}]", []);
+                await SheetOpsAsync(table.Server, "dm", $"/api/dm/characters/{actor}/changes",
+                    new { op = "set", field = "dm_notes", value = $"[DMNOTES-{i:000}-{actor}] more" }, new { op = "set", field = "notes", value = $"[SHEET-{i:000}-{actor}] written by the DM" });
+            }
+
             if (i == 40)
             {
                 // Replay channel: Elara drops and comes back with last_seq; Gorm comes back without it.
@@ -103,6 +124,12 @@ public sealed partial class Criterion03to04Tests
             var party = await dm.GetStringAsync($"/api/party?as={seat}");
             bodies++;
             Check(seat, "/api/party?as", party);
+            if (TestServer.Players.Contains(seat))
+            {
+                using var player = table.Server.Client(seat);
+                Check(seat, "/api/characters", await player.GetStringAsync($"/api/characters/{seat}"));
+                bodies++;
+            }
         }
 
         TestContext.Out.WriteLine($"Permission boundary: {frames} frames and {bodies} HTTP bodies inspected, {allowed.Count} markers, {violations.Count} violations");
@@ -154,6 +181,8 @@ public sealed partial class Criterion03to04Tests
         var villainBio = (await table.Server.GetJsonAsync("dm", "/api/dm/npcs/villain")).GetProperty("npc").GetProperty("dm_notes").GetString()!;
         var millNotes = (await table.Server.GetJsonAsync("dm", "/api/dm/locations/old-mill")).GetProperty("location").GetProperty("dm_notes").GetString()!;
         const string hiddenRoll = "warding spell";
+        var thorinDmNotes = (await table.Server.GetJsonAsync("dm", "/api/dm/characters/thorin")).GetProperty("character").GetProperty("dm_notes").GetString()!;
+        Assert.That(thorinSheet.GetProperty("character").TryGetProperty("dm_notes", out _), Is.False, "the owner's sheet has no DM notes");
 
         async Task<string> EverythingSeen(string seat)
         {
@@ -177,6 +206,7 @@ public sealed partial class Criterion03to04Tests
             Assert.That(seen.Contains(secret, StringComparison.Ordinal), Is.EqualTo(seat == "thorin"), $"Thorin's secret background for {seat}");
             Assert.That(seen.Contains(hiddenRoll, StringComparison.Ordinal), Is.EqualTo(seat == "elara"), $"Elara's hidden roll for {seat}");
             Assert.That(seen, Does.Not.Contain(villainBio), $"villain biography for {seat}");
+            Assert.That(seen, Does.Not.Contain(thorinDmNotes).And.Not.Contain("dm_notes"), $"the DM's notes on Thorin for {seat}");
             Assert.That(seen, Does.Not.Contain(millNotes), $"mill DM notes for {seat}");
             Assert.That(seen, Does.Not.Contain("The Old Mill"), $"undiscovered location for {seat}");
             Assert.That(seen, Does.Not.Contain("Grey Chancellor"), $"unknown villain for {seat}");
@@ -192,6 +222,13 @@ public sealed partial class Criterion03to04Tests
         Assert.That(locations.GetProperty("locations").EnumerateArray().Select(l => l.GetProperty("id").GetString()), Does.Contain("old-mill"));
         var npcs = await table.Server.GetJsonAsync("vex", "/api/npcs");
         Assert.That(npcs.ToString(), Does.Contain("Grey Chancellor").And.Not.Contain(villainBio), "revealed: public fields only");
+    }
+
+    private static async Task SheetOpsAsync(TestServer server, string seat, string path, params object[] ops)
+    {
+        using var client = server.Client(seat);
+        var response = await client.PostAsJsonAsync(path, new { ops });
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), $"{seat} {path}: {await response.Content.ReadAsStringAsync()}");
     }
 
     private static async Task<(string Text, int Pages)> PageAllAsync(TestServer server, string seat, string? asSeat)
@@ -214,6 +251,6 @@ public sealed partial class Criterion03to04Tests
         }
     }
 
-    [GeneratedRegex(@"\[(?:ACT|WHISPER|NARR|NOTE|PRIV|GAP)(?:-\d{3})?(?:-[a-z]+)?\]")]
+    [GeneratedRegex(@"\[(?:ACT|WHISPER|NARR|NOTE|PRIV|GAP|SHEET|DMNOTES)(?:-\d{3})?(?:-[a-z]+)?\]")]
     private static partial Regex Marker();
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using PartyMode.Tests.Support;
 
 namespace PartyMode.Tests.EndToEnd;
@@ -116,6 +117,13 @@ public sealed class ExportVisibilityTests
         await server.DmPostAsync("/api/dm/roll", new { expr = "1d20+3", visibility = "private", @for = "vex", label = "[ROLL-VEX]" });
         await server.DmPostAsync("/api/dm/roll", new { expr = "1d20", visibility = "dm", label = "[ROLL-DM]" });
         await server.DmPostAsync("/api/dm/roll", new { expr = "2d6", visibility = "public", label = "[ROLL-PUB]" });
+        using (var thorin = server.Client("thorin"))
+        {
+            var own = await thorin.PostAsJsonAsync("/api/characters/thorin/changes", new { ops = new[] { new { op = "set", field = "notes", value = "[SHEET-THORIN] my notes" } } });
+            Assert.That((int)own.StatusCode, Is.EqualTo(200));
+        }
+
+        await server.DmPostAsync("/api/dm/characters/thorin/changes", new { ops = new[] { new { op = "set", field = "dm_notes", value = "[DMNOTES-THORIN] his brother lives" } } });
         return new Dictionary<string, string[]>
         {
             ["[PUB]"] = everyone,
@@ -129,6 +137,8 @@ public sealed class ExportVisibilityTests
             ["[ROLL-VEX]"] = ["vex"],
             ["[ROLL-DM]"] = [],
             ["[ROLL-PUB]"] = everyone,
+            ["[SHEET-THORIN]"] = ["thorin"],
+            ["[DMNOTES-THORIN]"] = [],
         };
     }
 
