@@ -4,7 +4,7 @@
 import { h } from './util.js';
 import { run, btn } from './dm-ui.js';
 
-export function changesPanel({ state, api }) {
+export function changesPanel({ state, api, onNew }) {
   const list = h('ol', { class: 'queue', 'data-testid': 'dm-changes-list' });
   const count = h('p', { class: 'muted small', 'aria-live': 'polite', 'data-testid': 'dm-changes-count' });
   const el = h('section', { class: 'dm-changes', 'aria-labelledby': 'dm-changes-h', 'data-testid': 'dm-changes' },
@@ -49,6 +49,8 @@ export function changesPanel({ state, api }) {
   }
 
   state.subscribe(['change', 'changes', 'party'], render);
+  // A player asked while the DM looks elsewhere: the Queue tab gets a badge.
+  state.subscribe('change', c => { if (c && c.status === 'pending' && onNew) onNew(); });
   state.subscribe('welcome', load);
   render();
   return { el, load };

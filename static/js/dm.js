@@ -23,7 +23,7 @@ export function startDm({ state, api, tabs }) {
   const viewas = viewAsPanel({ state, api });
   root.append(queue.el, table.el, chars.el, combat.el, seats.el, viewas.el);
   root.append(rollsPanel({ state, api }).el);
-  queue.el.append(changesPanel({ state, api }).el); // sheet approvals sit with the action queue
+  queue.el.append(changesPanel({ state, api, onNew: () => tabs.bump('queue') }).el); // sheet approvals sit with the action queue
   $('#panel-story').append(quickNarrate(api));
   tabs.link();
   seats.start();

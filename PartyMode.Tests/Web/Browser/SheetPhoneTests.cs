@@ -49,6 +49,7 @@ public sealed class SheetPhoneTests : BrowserTestBase
     {
         var elara = await OpenAsync("elara");
         var dm = await OpenAsync("dm", 1280, 800);
+        await dm.GetByTestId("tab-chars").ClickAsync();
         await elara.GetByTestId("open-sheet").ClickAsync();
         await Expect(elara.GetByTestId("coin-gp")).ToContainTextAsync("22");
         await elara.GetByTestId("coins-edit").ClickAsync();
@@ -59,7 +60,15 @@ public sealed class SheetPhoneTests : BrowserTestBase
         await Expect(elara.GetByTestId("coin-gp")).ToContainTextAsync("22");
         await Expect(elara.GetByTestId("coins-edit")).ToBeDisabledAsync();
 
+        // What waits outlives a reload of the phone.
+        await elara.ReloadAsync();
+        await Expect(elara.GetByTestId("conn")).ToHaveAttributeAsync("data-state", "online");
+        await elara.GetByTestId("open-sheet").ClickAsync();
+        await Expect(elara.GetByTestId("pending-coins")).ToContainTextAsync("your coins");
+
+        await Expect(dm.GetByTestId("tab-queue").Locator(".badge")).ToBeVisibleAsync();
         await dm.GetByTestId("tab-queue").ClickAsync();
+        await Expect(dm.GetByTestId("tab-queue").Locator(".badge")).ToBeHiddenAsync();
         var item = dm.GetByTestId("dm-changes-list").Locator("li");
         await Expect(item).ToHaveCountAsync(1);
         await Expect(item).ToContainTextAsync("Elara");
@@ -137,6 +146,19 @@ public sealed class SheetPhoneTests : BrowserTestBase
         await Expect(vex.GetByTestId("ds-successes")).ToHaveAttributeAsync("aria-label", "1 of 3 successes");
         var sheet = await Dm.GetAsync("/api/dm/characters/vex");
         Assert.That(((int?)sheet!["character"]!["death_saves"]!["successes"], (int?)sheet["character"]!["death_saves"]!["failures"]), Is.EqualTo((1, 1)));
+    }
+
+    [Test]
+    public async Task PhoneSheet_Notes_AreSavedAtOnceWithoutTheDm()
+    {
+        var gorm = await OpenAsync("gorm");
+        await gorm.GetByTestId("open-sheet").ClickAsync();
+        await gorm.GetByTestId("notes-text").FillAsync("The barkeep owes Thorin 5 gp");
+        await gorm.GetByTestId("notes-save").ClickAsync();
+        await Expect(Feed(gorm).GetByTestId("msg-sheet-change")).ToHaveCountAsync(1);
+        await Expect(gorm.GetByTestId("pending-notes")).ToHaveCountAsync(0);
+        var sheet = await Dm.GetAsync("/api/dm/characters/gorm");
+        Assert.That((string?)sheet!["character"]!["notes"], Is.EqualTo("The barkeep owes Thorin 5 gp"));
     }
 
     [Test]
