@@ -55,10 +55,20 @@ export function charsPanel({ state, api }) {
         h('span', { class: 'muted small', text: ` ${ch.race || ''} ${ch.class || ''} ${ch.level ?? ''} · AC ${ch.ac ?? '?'}` })),
       hpBar(ch.hp, ch.max_hp, ch.temp_hp),
       conditionChips(ch.conditions),
+      resources(ch),
       pcHpTool({ api, state }, ch),
       h('div', { class: 'row wrap' }, h('span', { class: 'muted small', text: 'Set HP' }), hp),
       h('div', { class: 'row' }, conds, saveBtn),
       editor);
+  }
+
+  /** What the player ticks, at a glance: slots left per level, hit dice, death saves at 0 HP. */
+  function resources(ch) {
+    const parts = Object.entries(ch.spell_slots || {}).map(([l, s]) => `L${l} ${(s.max || 0) - (s.used || 0)}/${s.max || 0}`);
+    if (ch.hit_dice && ch.hit_dice.total) parts.push(`hit dice ${ch.hit_dice.total - (ch.hit_dice.used || 0)}/${ch.hit_dice.total} ${ch.hit_dice.die || ''}`.trim());
+    const ds = ch.death_saves;
+    if (ds && (ds.successes || ds.failures)) parts.push(`death saves ${ds.successes || 0}✓ ${ds.failures || 0}✗`);
+    return parts.length ? h('p', { class: 'muted small', 'data-testid': `dm-res-${ch.id}`, text: (ch.spell_slots && Object.keys(ch.spell_slots).length ? 'Slots ' : '') + parts.join(' · ') }) : null;
   }
 
   state.subscribe(['characters', 'character'], render);

@@ -119,9 +119,12 @@ export class PageState {
   /** A change's latest word (200/202 answers, change_status frames, the DM's listing). */
   setChange(change) {
     if (!change || !change.id) return;
-    this.changes.set(change.id, { ...(this.changes.get(change.id) || {}), ...change });
+    const merged = { ...(this.changes.get(change.id) || {}), ...change };
+    this.changes.set(change.id, merged);
     this.saveChanges();
-    this.emit('change', this.changes.get(change.id));
+    this.emit('change', merged);
+    // The DM keeps only what waits for them: a long evening's settled changes are not held.
+    if (this.role === 'dm' && merged.status !== 'pending') this.changes.delete(change.id);
   }
 
   /** A listing of pending changes; `replace`: one not named is no longer pending (the server's list is the truth). */

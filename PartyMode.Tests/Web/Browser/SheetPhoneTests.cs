@@ -28,6 +28,7 @@ public sealed class SheetPhoneTests : BrowserTestBase
 
         // The DM's sheets and story follow without a reload.
         await Expect(dm.GetByTestId("dm-hp-elara")).ToHaveValueAsync("10");
+        await Expect(dm.GetByTestId("dm-res-elara")).ToContainTextAsync("L1 3/4");
         await Expect(Feed(dm).GetByTestId("msg-sheet-change").Filter(new() { HasText = "Elara took 7 damage" })).ToBeVisibleAsync();
         await Expect(Feed(dm).GetByTestId("msg-sheet-change").Filter(new() { HasText = "spell slot" })).ToBeVisibleAsync();
         var sheet = await Dm.GetAsync("/api/dm/characters/elara");
