@@ -23,15 +23,11 @@ internal static class SheetPolicyReader
         }
 
         var policy = SheetPolicy.Default;
-        if (r.Has("free"))
-        {
-            policy.Free = Fields(r, element, "free", problems);
-        }
-
-        if (r.Has("approval"))
-        {
-            policy.Approval = Fields(r, element, "approval", problems);
-        }
+        var free = r.Has("free") ? Fields(r, element, "free", problems) : null;
+        var approval = r.Has("approval") ? Fields(r, element, "approval", problems) : null;
+        // A list given replaces its default; a field it names leaves the other default list (moving inventory to free just works).
+        policy.Free = free ?? policy.Free.Except(approval ?? [], StringComparer.Ordinal).ToList();
+        policy.Approval = approval ?? policy.Approval.Except(free ?? [], StringComparer.Ordinal).ToList();
 
         foreach (var both in policy.Free.Intersect(policy.Approval, StringComparer.Ordinal))
         {
