@@ -38,6 +38,7 @@ public sealed class SheetPhoneTests : BrowserTestBase
         await elara.GetByTestId("sheet-close").ClickAsync();
         await Expect(Feed(elara).GetByTestId("msg-sheet-change").Filter(new() { HasText = "You took 7 damage: 17 → 10" })).ToBeVisibleAsync();
         await Expect(elara.GetByTestId("my-hp")).ToHaveAttributeAsync("data-hp", "10");
+        await SheetScreens.ShotAsync(elara, $"sheet-story-{width}x{height}.png");
 
         // A tap on an empty pip recovers the slot.
         await elara.GetByTestId("open-sheet").ClickAsync();
