@@ -41,7 +41,7 @@ internal sealed class CampaignTools(DaemonAccess access)
         });
 
     [McpServerTool(Name = "update_character", Title = "Change a character sheet", Destructive = false, OpenWorld = false)]
-    [Description("Changes fields of a player character's sheet; given fields replace the old values, lists (conditions, inventory, features) replace the whole list, others stay. The player's page and the party roster update at once. Example: update_character(id=\"thorin\", changes={\"hp\": 12, \"conditions\": [\"poisoned\"]}) or spend a slot: update_character(id=\"elara\", changes={\"spell_slots\": {\"1\": {\"used\": 1, \"max\": 2}}}).")]
+    [Description("Changes fields of a player character's sheet; given fields replace the old values, lists (conditions, inventory, features) replace the whole list, others stay. The player's page and the party roster update at once. For HP, spell slots, hit dice and death saves use party_apply_damage, party_heal, party_spend_slot or party_change_sheet instead: they do the arithmetic and tell the player what happened. Example: update_character(id=\"thorin\", changes={\"conditions\": [\"poisoned\"], \"inventory\": [\"rope\", \"torch\"]}).")]
     public Task<CallToolResult> UpdateCharacter(
         [Description("The character id, e.g. \"thorin\".")] string id,
         [Description("An object of sheet fields to set, e.g. {\"hp\": 12, \"temp_hp\": 0, \"conditions\": [\"poisoned\"], \"inventory\": [\"rope\", \"torch\"]}. A JSON string of such an object is accepted too.")] JsonElement changes,

@@ -54,6 +54,7 @@ internal static class McpServerHost
             .WithTools<StoryTools>()
             .WithTools<RollTools>()
             .WithTools<ExportTools>()
+            .WithTools<SheetTools>()
             .WithPrompts<PartyPrompts>()
             .WithPartyModeFilters()
             .WithPartyModeTable();

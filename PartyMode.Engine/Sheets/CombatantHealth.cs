@@ -9,7 +9,7 @@ internal sealed class CombatantHealth(TableState table, SheetChangeBook changes)
 {
     public (Combatant Combatant, SheetChangeResult? Sheet, string Summary) Change(Transaction tx, string id, int? amount, bool heal)
     {
-        var state = table.Combat is { Active: true } s ? s : throw GameException.Conflict("no_combat", "No fight is on; start one first, or change a PC's sheet with POST /api/dm/characters/{id}/changes.");
+        var state = table.Combat is { Active: true } s ? s : throw GameException.Conflict("no_combat", "No fight is on, so there are no combatants; change a PC with POST /api/dm/characters/{id}/changes.");
         var c = state.Combatants.Find(x => x.Id == id) ?? throw GameException.NotFound("combatant", id);
         if (amount is not { } n || n < 0)
         {

@@ -125,6 +125,17 @@ public sealed class McpSeedLoopTests
         await Call("reveal_location", new() { ["id"] = "old-mill", ["narrative"] = "You see the mill." });
         await Call("party_start_combat", new() { ["combatants"] = new object[] { new Dictionary<string, object> { ["id"] = "thorin", ["kind"] = "pc", ["initiative"] = 15 }, new Dictionary<string, object> { ["id"] = "rat", ["kind"] = "npc", ["name"] = "Rat", ["initiative"] = 3, ["hp"] = 2 } } });
         await Call("party_update_combatant", new() { ["id"] = "rat", ["hidden"] = true });
+        await Call("party_apply_damage", new() { ["id"] = "rat", ["amount"] = 1 });
+        await Call("party_apply_damage", new() { ["id"] = "thorin", ["amount"] = 4 });
+        await Call("party_heal", new() { ["id"] = "thorin", ["amount"] = 2 });
+        await Call("party_spend_slot", new() { ["id"] = "elara", ["level"] = 1 });
+        await Call("party_change_sheet", new() { ["id"] = "elara", ["ops"] = new object[] { new Dictionary<string, object> { ["op"] = "recover_slot", ["level"] = 1 } } });
+        await Web.SheetHttp.ChangeAsync(server, "vex", new { op = "set", field = "coins", value = new { gp = 1 } });
+        await Web.SheetHttp.ChangeAsync(server, "gorm", new { op = "set", field = "inventory", value = new[] { "Rope" } });
+        var pending = (await Call("party_list_changes", new() { ["status"] = "pending" })).GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToList();
+        await Call("party_approve_change", new() { ["id"] = pending[0] });
+        await Call("party_reject_change", new() { ["id"] = pending[1], ["reason"] = "no rope here" });
+        await Call("party_rest", new() { ["kind"] = "long", ["players"] = new[] { "thorin", "elara" } });
         await Call("party_next_turn");
         await Call("get_combat_state");
         await Call("party_simultaneous_round", new() { ["prompt"] = "Dodge!", ["timeout_seconds"] = 60 });
