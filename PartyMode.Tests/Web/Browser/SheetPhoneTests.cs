@@ -189,6 +189,13 @@ public sealed class SheetPhoneTests : BrowserTestBase
         problems.AddRange((await SheetScreens.ProblemsAsync(page, "#sheet")).Where(p => p.Contains("overflows", StringComparison.Ordinal)).Select(p => "200% text: " + p));
         problems.AddRange(await SheetScreens.SeriousViolationsAsync(page, "sheet 200% text"));
 
+        // Forced colors: a spent slot still looks different from one that is left.
+        await page.EvaluateAsync("() => { document.documentElement.style.fontSize = ''; }");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ForcedColors = ForcedColors.Active });
+        var pips = await page.EvaluateAsync<string[]>("() => ['[data-testid=\"slot-1-1\"] .pip', '[data-testid=\"slot-1-4\"] .pip'].map(s => getComputedStyle(document.querySelector(s)).backgroundColor)");
+        Assert.That(pips[0], Is.Not.EqualTo(pips[1]), "a full pip differs from a spent one in forced colors");
+        shots.AddRange(await SheetScreens.SheetShotsAsync(page, "sheet-forced-colors-375", 2));
+
         Assert.That(problems, Is.Empty);
         Assert.That(shots.Select(f => new FileInfo(f).Length), Has.All.GreaterThan(5_000));
     }
