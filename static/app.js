@@ -69,6 +69,7 @@ function onFrame(state, feed, msg) {
     case 'action_status': state.actionStatus(msg); break;
     case 'system': feed.notice(msg.text); break;
     case 'roll_status': case 'roll_request': state.emit(msg.type, msg); break;
+    case 'change_status': state.setChange(msg.change); break;
     case 'error':
       if (msg.client_id && msg.client_id.startsWith('r_')) { state.emit('roll_error', msg); break; }
       if (state.role === 'player' && msg.client_id) state.refuse(msg.client_id, describeError(msg.code, msg.message));

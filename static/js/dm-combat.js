@@ -1,6 +1,7 @@
 // DM: start combat from the party and NPCs, run turns and simultaneous rounds, edit combatants.
 import { h, slug, abilityMod } from './util.js';
 import { panel, field, run, btn, playerPicker } from './dm-ui.js';
+import { combatantHpTool } from './dm-hp.js';
 
 export function combatPanel({ state, api }) {
   const body = h('div', { class: 'combat-body' });
@@ -101,7 +102,8 @@ export function combatPanel({ state, api }) {
         h('span', { class: 'init-n', text: String(c.initiative ?? '') }),
         h('span', { class: 'init-name', text: c.name + (c.hidden ? ' (hidden)' : '') }),
         h('span', { class: 'init-edit' }, hp, h('span', { class: 'muted small', text: c.max_hp != null ? `/${c.max_hp}` : '' }), cond,
-          h('label', { class: 'check small' }, hidden, h('span', { text: 'hidden' })), save));
+          h('label', { class: 'check small' }, hidden, h('span', { text: 'hidden' })), save),
+        c.hp != null || c.kind === 'pc' ? combatantHpTool({ api, state }, c) : null);
     }));
     return h('div', null, statusLine(), h('div', { class: 'row wrap' }, next, end), list);
   }

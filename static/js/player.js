@@ -2,7 +2,9 @@
 // (the turn cues live in js/cues.js). Everything is drawn from the page state.
 import { $ } from './util.js';
 import { Actions } from './actions.js';
-import { renderCharBar, renderSheet } from './sheet.js';
+import { renderCharBar } from './sheet.js';
+import { SheetView } from './sheet-view.js';
+import { changeToasts } from './sheet-story.js';
 import { startDice } from './dice.js';
 
 export function startPlayer({ state, feed, conn, api, title, onFatal }) {
@@ -13,11 +15,12 @@ export function startPlayer({ state, feed, conn, api, title, onFatal }) {
   });
 
   const sheet = $('#sheet');
+  const view = new SheetView($('#sheet-body'), { state, api });
   function openSheet() {
     const ch = state.character;
     if (!ch) return;
     $('#sheet-title').textContent = ch.name;
-    renderSheet($('#sheet-body'), ch);
+    view.render();
     sheet.showModal();
   }
   $('#sheet-close').addEventListener('click', () => sheet.close());
@@ -26,8 +29,10 @@ export function startPlayer({ state, feed, conn, api, title, onFatal }) {
   state.subscribe('character', ch => {
     if (ch.id !== state.me) return;
     renderCharBar($('#charbar'), ch, openSheet);
-    if (sheet.open) renderSheet($('#sheet-body'), ch);
+    if (sheet.open) view.render();
   });
+  state.subscribe(['change', 'changes'], () => { if (sheet.open) view.render(); });
+  changeToasts(state);
 
   // The tab title ("▶ Your turn", "◆ On deck") and the other turn cues are js/cues.js's.
 

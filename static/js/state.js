@@ -24,6 +24,9 @@ export class PageState {
     this.combat = null;
     this.connection = { state: 'connecting', detail: null };
     this.characters = new Map(); // id → sheet: the player's own, or every sheet for the DM
+    /** Sheet changes (docs/protocol.md §8.2): the player's own recent ones, or the DM's pending list. */
+    this.changes = new Map(this.role === 'player' ? store.get(this.key + ':changes', []).map(c => [c.id, c]) : []);
+    this.sheetPolicy = null; // {free, approval} when the server says; js/sheet-policy.js has the defaults
     this.listeners = new Map();
     this.saveTimer = 0;
     // Only a player's statuses outlive a reload; the DM's queue listing is its truth.
@@ -78,6 +81,9 @@ export class PageState {
   }
 
   welcome(msg) {
+    if (msg.sheet_policy) this.sheetPolicy = msg.sheet_policy;
+    const pending = msg.sheet_changes || msg.changes;
+    if (Array.isArray(pending)) this.setChanges(pending, true);
     if (msg.party) this.setParty(msg.party);
     if (msg.character) this.setCharacter(msg.character);
     this.setCombat(msg.combat || null);
@@ -108,6 +114,35 @@ export class PageState {
   setCharacters(list) {
     for (const ch of list) this.characters.set(ch.id, ch);
     this.emit('characters', list);
+  }
+
+  /** A change's latest word (200/202 answers, change_status frames, the DM's listing). */
+  setChange(change) {
+    if (!change || !change.id) return;
+    const merged = { ...(this.changes.get(change.id) || {}), ...change };
+    this.changes.set(change.id, merged);
+    this.saveChanges();
+    this.emit('change', merged);
+    // The DM keeps only what waits for them: a long evening's settled changes are not held.
+    if (this.role === 'dm' && merged.status !== 'pending') this.changes.delete(change.id);
+  }
+
+  /** A listing of pending changes; `replace`: one not named is no longer pending (the server's list is the truth). */
+  setChanges(list, replace) {
+    if (replace) {
+      const named = new Set((list || []).map(c => c && c.id));
+      for (const [id, c] of this.changes) if (!named.has(id) && (this.role !== 'player' || c.status === 'pending')) this.changes.delete(id);
+    }
+    for (const c of list || []) if (c && c.id) this.changes.set(c.id, c);
+    this.saveChanges();
+    this.emit('changes', [...this.changes.values()]);
+  }
+
+  saveChanges() {
+    if (this.role !== 'player' || !this.keepStatuses) return;
+    const keep = [...this.changes.values()].slice(-50);
+    if (keep.length < this.changes.size) this.changes = new Map(keep.map(c => [c.id, c]));
+    store.set(this.key + ':changes', keep);
   }
 
   setCombat(c) {
@@ -163,7 +198,7 @@ export class PageState {
     this.saveTimer = 0;
     this.statusDue = false;
     this.keepStatuses = false; // nothing of this seat is written again
-    for (const suffix of [':events', ':seq', ':outbox', ':status', ':names']) store.del(this.key + suffix);
+    for (const suffix of [':events', ':seq', ':outbox', ':status', ':names', ':changes']) store.del(this.key + suffix);
   }
 
   // ---- action statuses: the one place they live

@@ -29,7 +29,7 @@ export function setupTabs(role) {
       const panel = document.getElementById(panelId(tid));
       if (panel) panel.classList.toggle('active', tid === id || (role === 'dm' && tid === document.body.dataset.tool));
     }
-    if (id === 'secrets') clearBadge('secrets');
+    clearBadge(id); // seen: the Secrets' new items, the DM's new sheet changes
     if (focus) buttons.get(id).focus();
   }
 
