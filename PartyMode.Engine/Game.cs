@@ -47,8 +47,8 @@ public sealed class Game : IDisposable
         _turns = new TurnOrder(_table, roster, _rounds);
         _queue = new ActionQueue(_table, options, _narrator, _turns, _rounds);
         _book = new CampaignBook(_table, roster, _narrator, _turns);
-        _seats = new SeatRegistry(_table, new TokenIssuer(tokenKey), _queue, _rounds);
         _rollRequests = new RollRequestBook(_table);
+        _seats = new SeatRegistry(_table, new TokenIssuer(tokenKey), _queue, _rounds, _rollRequests);
         Rolls = new GameRolls(_writer, _log, time, new PlayerRolls(_table, options, _rollRequests), _rollRequests);
         Sessions = new Sessions.GameSessions(_writer, _log);
     }
@@ -132,10 +132,16 @@ public sealed class Game : IDisposable
     /// <returns>The new token.</returns>
     public Task<string> RefreshSeatAsync(string seatId) => _writer.WriteAsync(tx => _seats.Refresh(tx, seatId));
 
-    /// <summary>Revokes a seat until a refresh: its open actions are cancelled, it leaves an open round, its sockets are closed.</summary>
+    /// <summary>Revokes a seat until a refresh: its open actions and roll requests are cancelled, it leaves an open round, its sockets are closed.</summary>
     /// <param name="seatId">A player id or <c>observer</c>.</param>
     /// <returns>The cancelled actions.</returns>
-    public Task<IReadOnlyList<GameAction>> KickSeatAsync(string seatId) => _writer.WriteAsync(tx => _seats.Kick(tx, seatId));
+    public async Task<IReadOnlyList<GameAction>> KickSeatAsync(string seatId)
+    {
+        var cancelled = await _writer.WriteAsync(tx => _seats.Kick(tx, seatId)).ConfigureAwait(false);
+        // Those waiting on a request of the seat (GET …/roll-requests/{id}?wait=) learn it was cancelled.
+        _writer.Run(_rollRequests.Signal);
+        return cancelled;
+    }
 
     /// <summary>Committed events the viewer may see with seq after <paramref name="after"/>, ascending, up to <paramref name="upTo"/> (default: the newest committed).</summary>
     /// <param name="viewer">Who reads.</param>
@@ -211,6 +217,10 @@ public sealed class Game : IDisposable
             cancellationToken.ThrowIfCancellationRequested();
         }
     }
+
+    /// <summary>Takes one pending action out of turn, now processing (docs/protocol.md §3.7.18).</summary>
+    /// <exception cref="GameException">404 for an unknown id; 409 when it is not pending or held by an open simultaneous round.</exception>
+    public Task<GameAction> TakeActionAsync(string id) => _writer.WriteAsync(tx => _queue.Take(tx, id));
 
     /// <summary>Resolves an action: the narrative (for <paramref name="narrativeAudience"/>, default public), private parts and DM note become events.</summary>
     /// <returns>The resolved action and the stored events.</returns>
