@@ -33,6 +33,7 @@ public sealed class Game : IDisposable
     private readonly CampaignBook _book;
     private readonly SeatRegistry _seats;
     private readonly RollRequestBook _rollRequests;
+    private readonly MessageEdits _edits;
 
     private Game(IGameStore store, CommitWatermark watermark, byte[] tokenKey, GameOptions options, TimeProvider time, GameMeta meta)
     {
@@ -44,6 +45,7 @@ public sealed class Game : IDisposable
         _rounds = new SimultaneousRounds(_table, options, _roundTimer);
         var roster = new Roster(_table);
         _narrator = new Narrator(_table, options);
+        _edits = new MessageEdits(_log, options);
         _turns = new TurnOrder(_table, roster, _rounds);
         _queue = new ActionQueue(_table, options, _narrator, _turns, _rounds);
         _book = new CampaignBook(_table, roster, _narrator, _turns);
@@ -176,6 +178,14 @@ public sealed class Game : IDisposable
 
     /// <summary>A private message from the DM to some players.</summary>
     public Task<IReadOnlyList<GameEvent>> WhisperAsync(IReadOnlyList<string> to, string? text) => _writer.WriteAsync(tx => _narrator.Whisper(tx, to, text));
+
+    /// <summary>Replaces the text of a message the DM sent (a roll: its label) for those who could see it, with an <c>edit</c> event (docs/protocol.md §3.7.19).</summary>
+    /// <returns>The stored edit event.</returns>
+    public Task<GameEvent> EditMessageAsync(long seq, string? text) => _writer.WriteAsync(tx => _edits.Edit(tx, seq, text));
+
+    /// <summary>Withdraws a message the DM sent, for those who could see it, with a <c>retract</c> event (docs/protocol.md §3.7.19).</summary>
+    /// <returns>The stored retract event.</returns>
+    public Task<GameEvent> RetractMessageAsync(long seq) => _writer.WriteAsync(tx => _edits.Retract(tx, seq));
 
     /// <summary>Rolls dice (e.g. <c>2d6+3</c>, <c>4d6kh3</c>, <c>1d20adv</c>) seen by <c>public</c>, <c>party</c>, <c>private</c> (the player <paramref name="forPlayer"/>) or <c>dm</c>.</summary>
     /// <returns>The stored roll event.</returns>

@@ -8,6 +8,7 @@ internal static class DmApi
         .MapDmSeats()
         .MapDmQueue()
         .MapDmNarration()
+        .MapDmMessageEdits()
         .MapDmCampaign()
         .MapDmCombat()
         .MapDmRollRequests();
