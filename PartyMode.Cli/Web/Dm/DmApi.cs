@@ -9,6 +9,7 @@ internal static class DmApi
         .MapDmQueue()
         .MapDmNarration()
         .MapDmMessageEdits()
+        .MapDmViewAs()
         .MapDmCampaign()
         .MapDmCombat()
         .MapDmRollRequests();
