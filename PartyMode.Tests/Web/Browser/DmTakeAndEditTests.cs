@@ -26,6 +26,7 @@ public sealed class DmTakeAndEditTests : BrowserTestBase
         var quickId = (await Dm.GetAsync("/api/dm/actions?status=pending"))!["actions"]!.AsArray().Single(a => (string?)a!["text"] == quick)!["id"]!.GetValue<string>();
         await Expect(dm.GetByTestId("dm-pending")).ToContainTextAsync(quick);
 
+        await ShotAsync(dm, "dm-queue-take-1280x800.png");
         await dm.GetByTestId($"take-{quickId}").ClickAsync();
 
         await Expect(dm.GetByTestId("dm-current-text")).ToHaveTextAsync(quick);
@@ -61,6 +62,7 @@ public sealed class DmTakeAndEditTests : BrowserTestBase
         await whisper.GetByTestId("msg-retract-confirm").ClickAsync();
 
         await ExpectChangedAsync(thorin, typo, fixedText, wrong, "live");
+        await ShotAsync(thorin, "player-edited-375x812.png");
 
         await Expect(Feed(dm).Locator("[data-seq]").Filter(new LocatorFilterOptions { HasText = fixedText }).GetByTestId("edited-mark")).ToBeVisibleAsync();
         await thorin.ReloadAsync();
@@ -151,6 +153,14 @@ public sealed class DmTakeAndEditTests : BrowserTestBase
         await Expect(Feed(page).Locator("[data-seq]").Filter(new LocatorFilterOptions { HasText = fixedText }).GetByTestId("edited-mark")).ToBeVisibleAsync();
         await Expect(Feed(page).GetByTestId("msg-retracted")).ToHaveCountAsync(1);
         Assert.That(await page.GetByTestId("secrets").InnerTextAsync(), Does.Not.Contain(wrong), when);
+    }
+
+    /// <summary>A screenshot next to ScreenshotAndAxeTests' own, to look at.</summary>
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        var dir = Path.Combine(Support.RepoPaths.Root, "TestResults", "screenshots");
+        Directory.CreateDirectory(dir);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name) });
     }
 
     private async Task SubmitAsync(string seat, string text)
