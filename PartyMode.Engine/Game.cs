@@ -34,6 +34,7 @@ public sealed class Game : IDisposable
     private readonly CampaignBook _book;
     private readonly SeatRegistry _seats;
     private readonly RollRequestBook _rollRequests;
+    private readonly MessageEdits _edits;
 
     private Game(IGameStore store, CommitWatermark watermark, byte[] tokenKey, GameOptions options, TimeProvider time, GameMeta meta)
     {
@@ -45,11 +46,12 @@ public sealed class Game : IDisposable
         _rounds = new SimultaneousRounds(_table, options, _roundTimer);
         var roster = new Roster(_table);
         _narrator = new Narrator(_table, options);
+        _edits = new MessageEdits(_log, options);
         _turns = new TurnOrder(_table, roster, _rounds);
         _queue = new ActionQueue(_table, options, _narrator, _turns, _rounds);
         _book = new CampaignBook(_table, roster, _narrator, _turns);
-        _seats = new SeatRegistry(_table, new TokenIssuer(tokenKey), _queue, _rounds);
         _rollRequests = new RollRequestBook(_table);
+        _seats = new SeatRegistry(_table, new TokenIssuer(tokenKey), _queue, _rounds, _rollRequests);
         Rolls = new GameRolls(_writer, _log, time, new PlayerRolls(_table, options, _rollRequests), _rollRequests);
         Sessions = new Sessions.GameSessions(_writer, _log);
         var sheetWrites = new SheetWrites(_table, roster, _turns);
@@ -139,10 +141,16 @@ public sealed class Game : IDisposable
     /// <returns>The new token.</returns>
     public Task<string> RefreshSeatAsync(string seatId) => _writer.WriteAsync(tx => _seats.Refresh(tx, seatId));
 
-    /// <summary>Revokes a seat until a refresh: its open actions are cancelled, it leaves an open round, its sockets are closed.</summary>
+    /// <summary>Revokes a seat until a refresh: its open actions and roll requests are cancelled, it leaves an open round, its sockets are closed.</summary>
     /// <param name="seatId">A player id or <c>observer</c>.</param>
     /// <returns>The cancelled actions.</returns>
-    public Task<IReadOnlyList<GameAction>> KickSeatAsync(string seatId) => _writer.WriteAsync(tx => _seats.Kick(tx, seatId));
+    public async Task<IReadOnlyList<GameAction>> KickSeatAsync(string seatId)
+    {
+        var cancelled = await _writer.WriteAsync(tx => _seats.Kick(tx, seatId)).ConfigureAwait(false);
+        // Those waiting on a request of the seat (GET …/roll-requests/{id}?wait=) learn it was cancelled.
+        _writer.Run(_rollRequests.Signal);
+        return cancelled;
+    }
 
     /// <summary>Committed events the viewer may see with seq after <paramref name="after"/>, ascending, up to <paramref name="upTo"/> (default: the newest committed).</summary>
     /// <param name="viewer">Who reads.</param>
@@ -177,6 +185,14 @@ public sealed class Game : IDisposable
 
     /// <summary>A private message from the DM to some players.</summary>
     public Task<IReadOnlyList<GameEvent>> WhisperAsync(IReadOnlyList<string> to, string? text) => _writer.WriteAsync(tx => _narrator.Whisper(tx, to, text));
+
+    /// <summary>Replaces the text of a message the DM sent (a roll: its label) for those who could see it, with an <c>edit</c> event (docs/protocol.md §3.7.19).</summary>
+    /// <returns>The stored edit event.</returns>
+    public Task<GameEvent> EditMessageAsync(long seq, string? text) => _writer.WriteAsync(tx => _edits.Edit(tx, seq, text));
+
+    /// <summary>Withdraws a message the DM sent, for those who could see it, with a <c>retract</c> event (docs/protocol.md §3.7.19).</summary>
+    /// <returns>The stored retract event.</returns>
+    public Task<GameEvent> RetractMessageAsync(long seq) => _writer.WriteAsync(tx => _edits.Retract(tx, seq));
 
     /// <summary>Rolls dice (e.g. <c>2d6+3</c>, <c>4d6kh3</c>, <c>1d20adv</c>) seen by <c>public</c>, <c>party</c>, <c>private</c> (the player <paramref name="forPlayer"/>) or <c>dm</c>.</summary>
     /// <returns>The stored roll event.</returns>
@@ -218,6 +234,10 @@ public sealed class Game : IDisposable
             cancellationToken.ThrowIfCancellationRequested();
         }
     }
+
+    /// <summary>Takes one pending action out of turn, now processing (docs/protocol.md §3.7.18).</summary>
+    /// <exception cref="GameException">404 for an unknown id; 409 when it is not pending or held by an open simultaneous round.</exception>
+    public Task<GameAction> TakeActionAsync(string id) => _writer.WriteAsync(tx => _queue.Take(tx, id));
 
     /// <summary>Resolves an action: the narrative (for <paramref name="narrativeAudience"/>, default public), private parts and DM note become events.</summary>
     /// <returns>The resolved action and the stored events.</returns>

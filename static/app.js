@@ -68,8 +68,8 @@ function onFrame(state, feed, msg) {
     case 'presence': state.setPresence(msg); break;
     case 'action_status': state.actionStatus(msg); break;
     case 'system': feed.notice(msg.text); break;
-    case 'roll_status': case 'roll_request': state.emit(msg.type, msg); break;
     case 'change_status': state.setChange(msg.change); break;
+    case 'roll_status': case 'roll_request': case 'seat_count': state.emit(msg.type, msg); break;
     case 'error':
       if (msg.client_id && msg.client_id.startsWith('r_')) { state.emit('roll_error', msg); break; }
       if (state.role === 'player' && msg.client_id) state.refuse(msg.client_id, describeError(msg.code, msg.message));
@@ -140,7 +140,7 @@ async function main() {
       } catch { /* the chips keep "Checking…" until the next welcome */ }
     });
   }
-  if (role === 'dm') (await import('./js/dm.js')).startDm({ state, api, tabs });
+  if (role === 'dm') (await import('./js/dm.js')).startDm({ state, api, tabs, feed });
 
   tabs.link();
   if (role !== 'observer') tabs.select(role === 'dm' ? 'queue' : 'story');

@@ -21,6 +21,10 @@ internal sealed partial class DaemonClient
     public Task<JsonElement?> NextActionAsync(int waitSeconds, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, $"api/dm/actions/next?wait={waitSeconds.ToString(CultureInfo.InvariantCulture)}", null, ct);
 
+    /// <summary>One pending action out of turn, now processing (docs/protocol.md §3.7.18).</summary>
+    public Task<JsonElement> TakeActionAsync(string actionId, CancellationToken ct) =>
+        PostAsync($"api/dm/actions/{Id(actionId)}/take", null, ct);
+
     public Task<JsonElement> ResolveActionAsync(string actionId, JsonObject body, CancellationToken ct) =>
         PostAsync($"api/dm/actions/{Id(actionId)}/resolve", body, ct);
 

@@ -39,7 +39,7 @@ internal static class MarkdownStory
         var mark = e.Mark is null ? "" : $" *[{e.Mark}]*";
         return e.Kind switch
         {
-            "narrative" => Block(e.Text),
+            "narrative" => Block(e.Text) + mark,
             "action" => $"**{Inline(e.Who)}:**{mark} {Block(e.Text)}",
             "private" => $"> **Private, {Inline(e.Who)}:**{mark} {Block(e.Text).Replace("\n", "\n> ", StringComparison.Ordinal)}",
             "dm_note" => $"> **DM note:**{mark} {Block(e.Text).Replace("\n", "\n> ", StringComparison.Ordinal)}",

@@ -18,6 +18,7 @@ internal static class StoryExport
         var seats = game.Seats();
         var names = seats.ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal);
         var entries = new StoryEntries(names, viewer, images);
+        var edits = new StoryEdits(entries);
         var sessions = new List<StorySession> { new(1, null, []) };
         var upTo = game.CommittedSeq;
         for (long after = 0; ;)
@@ -38,9 +39,15 @@ internal static class StoryExport
                     sessions[0] = sessions[0] with { Began = e.Ts };
                 }
 
+                if (edits.Apply(json.RootElement))
+                {
+                    continue;
+                }
+
                 if (entries.From(json.RootElement) is { } entry)
                 {
                     sessions[^1].Entries.Add(entry);
+                    edits.Drawn(e.Seq, sessions[^1].Entries, EventJson.Bytes(e));
                 }
             }
 

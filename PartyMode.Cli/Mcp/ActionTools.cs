@@ -16,14 +16,17 @@ internal sealed class ActionTools(DaemonAccess access)
     private const string PrivateExample = "{\"thorin\": \"You notice a draft under the door.\"}";
 
     [McpServerTool(Name = "party_pop_action", Title = "Take the next player action", Destructive = false, OpenWorld = false)]
-    [Description("Takes the oldest pending player action from the queue; it becomes 'processing' and is yours to resolve with party_resolve_action (or give back with party_requeue_action). Answers 'No pending actions' when the queue is empty. Example: party_pop_action() or party_pop_action(wait_seconds=30) to wait for the next one.")]
+    [Description("Takes the oldest pending player action from the queue (or, with action_id, that pending one out of turn: a quick question before a long action); it becomes 'processing' and is yours to resolve with party_resolve_action (or give back with party_requeue_action). Answers 'No pending actions' when the queue is empty. Example: party_pop_action() or party_pop_action(wait_seconds=30) to wait for the next one, or party_pop_action(action_id=\"act_000043\").")]
     public Task<CallToolResult> PartyPopAction(
         [Description("Seconds to wait for an action to arrive when the queue is empty (0 to 60, default 0 = answer at once). Use 30 in a continuous loop.")] int? wait_seconds = null,
+        [Description("Optional: the id of a pending action to take instead of the oldest, e.g. \"act_000043\" (from the partymode://queue resource or an action event in party_get_story). Fails when that action is not pending.")] string? action_id = null,
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(access, async client =>
         {
             var wait = Math.Clamp(wait_seconds ?? 0, 0, 60);
-            var answer = await client.NextActionAsync(wait, cancellationToken);
+            var answer = string.IsNullOrWhiteSpace(action_id)
+                ? await client.NextActionAsync(wait, cancellationToken)
+                : await client.TakeActionAsync(action_id.Trim(), cancellationToken);
             if (answer is null || answer.Value.Prop("action").ValueKind != JsonValueKind.Object)
             {
                 var empty = JsonSerializer.SerializeToElement(new JsonObject { ["action"] = null });

@@ -8,7 +8,7 @@ namespace PartyMode.Cli.Mcp;
 /// <summary>Stored events as one readable line each; action texts only inside their <see cref="PlayerText"/> block.</summary>
 internal static class StoryText
 {
-    private static readonly HashSet<string> Shown = ["type", "seq", "ts", "text", "action", "action_id", "actor", "to", "from", "expr", "total", "rolls", "label", "for", "visibility", "by"];
+    private static readonly HashSet<string> Shown = ["type", "seq", "ts", "text", "action", "action_id", "actor", "to", "from", "expr", "total", "rolls", "label", "for", "visibility", "by", "ref"];
 
     public static string Lines(IEnumerable<JsonElement> events)
     {
@@ -32,6 +32,8 @@ internal static class StoryText
             "private" => $"private to {Join(e, "to")}{Answering(e)}: {e.Str("text")}",
             "dm_note" => $"DM note{Answering(e)}: {e.Str("text")}",
             "roll" => Roll(e),
+            "edit" => $"edit of #{e.Str("ref")} (the DM replaced its {(e.Str("label").Length > 0 ? "label" : "text")}): {(e.Str("label").Length > 0 ? e.Str("label") : e.Str("text"))}",
+            "retract" => $"retraction of #{e.Str("ref")} (the DM withdrew it: treat it as never said)",
             _ => $"{type}{(e.Str("text").Length > 0 ? ": " + e.Str("text") : string.Empty)}",
         };
         var rest = e.ValueKind == JsonValueKind.Object

@@ -77,6 +77,11 @@ internal static class EventJson
         writer.WriteIfPresent("label", e.Label);
         writer.WriteIfPresent("for", e.For);
         writer.WriteIfPresent("visibility", e.Visibility);
+        if (e.Ref is { } refSeq)
+        {
+            writer.WriteNumber("ref", refSeq);
+        }
+
         RollJson.WriteRollFields(writer, e);
         SheetJson.WriteEventFields(writer, e);
         writer.WriteEndObject();

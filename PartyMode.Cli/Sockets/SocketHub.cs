@@ -69,6 +69,8 @@ internal sealed class SocketHub : IDisposable
             Presence(seat, connected: true);
         }
 
+        SeatCount(connection.Viewer, count);
+
         return true;
     }
 
@@ -86,6 +88,8 @@ internal sealed class SocketHub : IDisposable
         {
             Presence(seat, connected: false);
         }
+
+        SeatCount(connection.Viewer, count);
     }
 
     /// <summary>Closes every socket (server stopping: 1001).</summary>
@@ -241,6 +245,27 @@ internal sealed class SocketHub : IDisposable
         {
             // Observers are never announced, and presence is for the table (players and DM).
             if (c.Viewer.Role != Role.Observer)
+            {
+                batch.Add(c, frame);
+            }
+        }
+
+        batch.Send();
+    }
+
+    /// <summary>Every socket opened or closed, of any seat but the DM's: the DM's seats panel counts live (docs/protocol.md §4.5.9).</summary>
+    private void SeatCount(Viewer viewer, int count)
+    {
+        if (viewer.Role == Role.Dm)
+        {
+            return;
+        }
+
+        var frame = new OutFrame(0, SeatCountFrame.Bytes(viewer.SeatId, count, _lastSeen.TryGetValue(viewer.SeatId, out var t) ? t : _time.GetUtcNow()));
+        var batch = new SendBatch();
+        foreach (var c in _connections.Values)
+        {
+            if (c.Viewer.Role == Role.Dm)
             {
                 batch.Add(c, frame);
             }

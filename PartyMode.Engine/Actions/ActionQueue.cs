@@ -7,7 +7,7 @@ using PartyMode.Engine.Visibility;
 namespace PartyMode.Engine.Actions;
 
 /// <summary>
-/// The action queue: players submit, the DM takes the oldest pending action, resolves, requeues or
+/// The action queue: players submit, the DM takes the oldest pending action (or any pending one), resolves, requeues or
 /// cancels it. Turn order and simultaneous rounds decide whether a player may act now.
 /// </summary>
 internal sealed class ActionQueue(TableState table, GameOptions options, Narrator narrator, TurnOrder turns, SimultaneousRounds rounds)
@@ -164,6 +164,26 @@ internal sealed class ActionQueue(TableState table, GameOptions options, Narrato
         }
 
         return (null, table.Pending.Arrived);
+    }
+
+    /// <summary>Takes one pending action out of turn (now processing): the DM answers a quick question before a long action.</summary>
+    /// <exception cref="GameException">404 for an unknown id; 409 when it is not pending or an open simultaneous round holds it.</exception>
+    public GameAction Take(Transaction tx, string id)
+    {
+        var action = table.ActionOf(id);
+        if (action.Status != ActionStatus.Pending)
+        {
+            throw GameException.Conflict("not_pending", $"Action {id} is {Word(action.Status)}; only a pending action can be taken.");
+        }
+
+        if (action.Held)
+        {
+            throw GameException.Conflict("held_by_round", $"Action {id} is held by the open simultaneous round; it comes to the DM when the round closes.");
+        }
+
+        table.Pending.Remove(action);
+        action.Status = ActionStatus.Processing;
+        return Changed(tx, action);
     }
 
     /// <summary>Resolves an action: one stored event per part, each with its audience.</summary>

@@ -91,6 +91,22 @@ internal sealed class EventLog(CommitWatermark watermark)
         return 0;
     }
 
+    /// <summary>The event with <paramref name="seq"/>, committed or not (for writes, under the lock); null when there is none.</summary>
+    public GameEvent? Find(long seq)
+    {
+        var i = FirstIndexAfter(seq - 1);
+        return i < _events.Count && _events[i].Seq == seq ? _events[i] : null;
+    }
+
+    /// <summary>The events after <paramref name="seq"/>, committed or not (for writes, under the lock).</summary>
+    public IEnumerable<GameEvent> Following(long seq)
+    {
+        for (var i = FirstIndexAfter(seq); i < _events.Count; i++)
+        {
+            yield return _events[i];
+        }
+    }
+
     /// <summary>How many events of <paramref name="type"/> the log holds, committed or not (for writes, under the lock).</summary>
     public int CountOfType(string type) => _events.Count(e => e.Type == type);
 

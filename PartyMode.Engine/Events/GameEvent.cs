@@ -13,7 +13,7 @@ public sealed class GameEvent
     /// <summary>When it happened (UTC).</summary>
     public DateTimeOffset Ts { get; set; }
 
-    /// <summary><c>narrative</c>, <c>private</c>, <c>dm_note</c>, <c>action</c>, <c>roll</c> or <c>system</c>.</summary>
+    /// <summary><c>narrative</c>, <c>private</c>, <c>dm_note</c>, <c>action</c>, <c>roll</c>, <c>system</c>, <c>edit</c> or <c>retract</c>.</summary>
     public string Type { get; set; } = "";
 
     /// <summary>Who may see it.</summary>
@@ -72,6 +72,9 @@ public sealed class GameEvent
 
     /// <summary>The roll request this roll answers.</summary>
     public string? RequestId { get; set; }
+
+    /// <summary>The seq of the message an <c>edit</c> or <c>retract</c> event replaces (docs/protocol.md §3.7.19).</summary>
+    public long? Ref { get; set; }
 
     /// <summary>The roller's idempotency key: stored so a retry finds the roll after a restart, never sent on the wire.</summary>
     public string? ClientId { get; set; }

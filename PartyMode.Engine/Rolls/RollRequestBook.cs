@@ -85,6 +85,21 @@ internal sealed class RollRequestBook(TableState table)
         return Store(tx, request);
     }
 
+    /// <summary>Cancels every open request of a seat (a kick): the seat can no longer answer them.</summary>
+    /// <returns>How many were cancelled.</returns>
+    public int CancelAllOf(Transaction tx, string seatId)
+    {
+        var open = table.RollRequests.Values.Where(r => r.Player == seatId && r.Status == RollRequestStatus.Open).ToList();
+        foreach (var request in open)
+        {
+            request.Status = RollRequestStatus.Cancelled;
+            request.ClosedAt = tx.Now;
+            Store(tx, request);
+        }
+
+        return open.Count;
+    }
+
     /// <summary>The open request a player answers.</summary>
     /// <exception cref="GameException">404 for an unknown id or another seat's request; 409 when it is closed.</exception>
     public RollRequest Answerable(string id, string seatId)

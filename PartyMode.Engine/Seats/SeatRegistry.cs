@@ -1,5 +1,6 @@
 using PartyMode.Engine.Actions;
 using PartyMode.Engine.Combat;
+using PartyMode.Engine.Rolls;
 using PartyMode.Engine.Table;
 using PartyMode.Engine.Visibility;
 
@@ -7,9 +8,9 @@ namespace PartyMode.Engine.Seats;
 
 /// <summary>
 /// The seats and their tokens: authentication, refresh (a new token, the old one stops at once) and
-/// kick (revoked until a refresh; the seat's open actions are cancelled and it leaves an open round).
+/// kick (revoked until a refresh; the seat's open actions and roll requests are cancelled and it leaves an open round).
 /// </summary>
-internal sealed class SeatRegistry(TableState table, TokenIssuer tokens, ActionQueue queue, SimultaneousRounds rounds)
+internal sealed class SeatRegistry(TableState table, TokenIssuer tokens, ActionQueue queue, SimultaneousRounds rounds, RollRequestBook rollRequests)
 {
     private readonly Dictionary<string, string> _current = new(StringComparer.Ordinal);
 
@@ -68,6 +69,8 @@ internal sealed class SeatRegistry(TableState table, TokenIssuer tokens, ActionQ
         tx.Notify(new SeatRevokedNotice(seat.Id, Kicked: true));
         var cancelled = queue.CancelAllOf(tx, seat.Id, "the DM removed this seat");
         rounds.SeatKicked(tx, seat.Id);
+        // A kicked seat cannot answer: its open roll requests would wait forever.
+        rollRequests.CancelAllOf(tx, seat.Id);
         return cancelled;
     }
 

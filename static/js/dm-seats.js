@@ -1,8 +1,10 @@
-// DM: seats with connection state, join links, QR codes, refresh and kick.
+// DM: seats with connection state, join links, QR codes, refresh and kick. Counts follow the
+// DM socket's seat_count frames live (docs/protocol.md §4.5.9); the status is re-read only for
+// the queue line and the uptime.
 import { h, toast } from './util.js';
 import { panel, run, btn } from './dm-ui.js';
 
-export function seatsPanel({ api }) {
+export function seatsPanel({ api, state: page }) {
   const info = h('div', { class: 'server-info', 'data-testid': 'server-info' });
   const list = h('ul', { class: 'seats', 'data-testid': 'seats' });
   const el = panel('seats', 'Seats and links', info, list,
@@ -25,6 +27,23 @@ export function seatsPanel({ api }) {
 
   async function refreshStatus() {
     try { status = await api('GET', '/api/dm/status'); render(); } catch { /* keep last */ }
+  }
+
+  /** One seat's socket count changed: redraw from the frame, no request. */
+  function onSeatCount(msg) {
+    const row = status && (status.seats || []).find(r => r.seat === msg.seat);
+    if (!row) { refreshStatus(); return; }
+    row.connected = msg.connected;
+    row.connections = msg.connections;
+    row.last_seen = msg.last_seen;
+    render();
+  }
+
+  let statusSoon = 0;
+  const refreshSoon = () => { clearTimeout(statusSoon); statusSoon = setTimeout(refreshStatus, 400); };
+  if (page) {
+    page.subscribe('seat_count', onSeatCount);
+    page.subscribe('action_status', refreshSoon); // the queue line
   }
 
   function since(ts) {
@@ -93,7 +112,8 @@ export function seatsPanel({ api }) {
   return {
     el,
     load,
-    start() { load(); clearInterval(timer); timer = setInterval(refreshStatus, 15000); },
+    // "seen 3 min ago" ages on its own; the uptime is re-read now and then.
+    start() { load(); clearInterval(timer); let n = 0; timer = setInterval(() => { if (++n % 4 === 0) refreshStatus(); else render(); }, 15000); },
     onPresence() { refreshStatus(); },
   };
 }

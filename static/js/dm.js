@@ -9,14 +9,17 @@ import { combatPanel } from './dm-combat.js';
 import { viewAsPanel } from './dm-viewas.js';
 import { rollsPanel } from './dm-rolls.js';
 import { changesPanel } from './dm-changes.js';
+import { takeButton } from './dm-take.js';
+import { dmDecorator, offerUndo } from './dm-edit.js';
 
 // Each panel reads the page state (party, names, combat, sheets, statuses) and subscribes to
 // what it shows; only the seats panel and the queue lists come from DM-only HTTP answers.
-export function startDm({ state, api, tabs }) {
+export function startDm({ state, api, tabs, feed }) {
+  if (feed) feed.decorate = dmDecorator(api);
   const root = $('#dm-root');
   root.hidden = false;
   const queue = queuePanel({ state, api });
-  const seats = seatsPanel({ api });
+  const seats = seatsPanel({ api, state });
   const table = tablePanel({ state, api });
   const chars = charsPanel({ state, api });
   const combat = combatPanel({ state, api });
@@ -83,7 +86,7 @@ function queuePanel({ state, api }) {
         h('time', { datetime: a.submitted_at || '', text: fmtTime(a.submitted_at) })),
       h('p', { class: 'text said', text: a.text }),
       h('div', { class: 'row' },
-        processing ? btn('Continue', () => edit(a), 'ghost') : null,
+        processing ? btn('Continue', () => edit(a), 'ghost') : takeButton(a, api, state.name(a.player_id), taken => { edit(taken); load(); }, load),
         btn('Refuse', ev => cancel(a, ev.currentTarget), 'ghost danger')))));
   }
 
@@ -160,12 +163,16 @@ function quickNarrate(api) {
     const narrative = text.value.trim();
     if (!narrative) return;
     const r = await run(button, () => api('POST', '/api/dm/narrate', { narrative, audience: 'public' }));
-    if (r !== undefined) text.value = '';
+    if (r !== undefined) {
+      text.value = '';
+      offerUndo(api, r.events, form, () => { text.value = narrative; text.focus(); });
+    }
   };
   const button = btn('Narrate', send, 'primary', 'dm-quick-send');
   text.addEventListener('keydown', e => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); send(); }
   });
-  return h('form', { class: 'quick-narrate', 'aria-label': 'Narrate to everyone', onsubmit: e => { e.preventDefault(); send(); } },
+  const form = h('form', { class: 'quick-narrate', 'aria-label': 'Narrate to everyone', onsubmit: e => { e.preventDefault(); send(); } },
     h('label', { for: 'dm-quick-text', class: 'sr-only', text: 'Narrate to everyone' }), text, button);
+  return form;
 }

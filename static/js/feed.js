@@ -5,6 +5,7 @@
 import { h, fmtTime } from './util.js';
 import { rollCard } from './roll-card.js';
 import { sheetChangeItem } from './sheet-story.js';
+import { Edits, isEdit } from './edits.js';
 
 /** Messages kept in the DOM (per list) while the reader follows the end. */
 export const DOM_CAP = 150;
@@ -53,7 +54,8 @@ export function rollerOf(ev) { return ev.by || ev.for || 'dm'; }
 export class Feed {
   /**
    * o.list (scroll container), o.pill, o.secrets (optional list), o.ctx: {role, me, name(id), status(actionId)},
-   * o.loadEarlier (optional async (beforeSeq) => {events, has_more}), o.timestamps (default true)
+   * o.loadEarlier (optional async (beforeSeq) => {events, has_more}), o.timestamps (default true),
+   * o.decorate (optional (item, ev) => void: e.g. the DM's edit buttons)
    */
   constructor(o) {
     Object.assign(this, o);
@@ -65,6 +67,7 @@ export class Feed {
     this.olderOnServer = !!o.loadEarlier;
     this.dropped = [];         // events trimmed from the DOM, oldest first (bounded)
     this.onSecret = o.onSecret || (() => {});
+    this.edits = new Edits(); // the DM's edits and retractions, by the seq they change
     if (this.timestamps === undefined) this.timestamps = true;
     this.pinned = true;
     this.list.addEventListener('scroll', () => {
@@ -148,6 +151,7 @@ export class Feed {
     if (!this.pending.length) return;
     const fresh = this.pending.filter(ev => !this.seen.has(ev.seq));
     this.pending = [];
+    this.edits.noteAll(fresh); // an edit in the same batch as its message: drawn edited at once
     fresh.sort((a, b) => a.seq - b.seq);
     const skip = Math.max(0, fresh.length - DOM_CAP);
     if (skip) this.remember(fresh.slice(0, skip));
@@ -245,6 +249,7 @@ export class Feed {
     }
     if (!batch.length) { this.olderOnServer = false; this.moreBtn.hidden = !this.dropped.length; return; }
     this.pinned = false;
+    this.edits.noteAll(batch);
     const list = this.list;
     const before = list.scrollHeight - list.scrollTop;
     const frag = document.createDocumentFragment();
@@ -314,7 +319,37 @@ export class Feed {
     return h('span', { class: 'label', dir: 'auto', dataset: { who: ids.join(' '), prefix, suffix }, text: prefix + ids.map(id => c.name(id)).join(', ') + suffix });
   }
 
+  /** Draws an event through the edits; an edit or retraction redraws its message and has no line of its own. */
   render(ev) {
+    if (isEdit(ev)) {
+      if (this.edits.note(ev)) this.redraw(ev.ref);
+      return null;
+    }
+    const shown = this.edits.apply(ev);
+    if (shown.retracted) return Edits.retractedItem(shown);
+    const item = this.renderEvent(shown);
+    if (item && shown.edited) Edits.mark(item);
+    if (item && this.decorate) this.decorate(item, shown);
+    return item;
+  }
+
+  /** Replaces the drawn copies of one message (story and Secrets) after an edit. */
+  redraw(seq) {
+    const ev = this.evs.get(seq);
+    if (!ev) return;
+    for (const root of [this.list, this.secrets]) {
+      if (!root) continue;
+      const old = root.querySelector(`:scope > [data-seq="${seq}"]`);
+      if (!old) continue;
+      const item = this.render(ev);
+      if (!item) continue;
+      item.dataset.seq = String(seq);
+      if (old.classList.contains('latest')) item.classList.add('latest');
+      old.replaceWith(item);
+    }
+  }
+
+  renderEvent(ev) {
     const c = this.ctx;
     const meta = (label) => h('div', { class: 'meta' },
       label == null ? null : typeof label === 'string' ? h('span', { class: 'label', dir: 'auto', text: label }) : label,

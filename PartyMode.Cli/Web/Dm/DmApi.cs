@@ -8,6 +8,8 @@ internal static class DmApi
         .MapDmSeats()
         .MapDmQueue()
         .MapDmNarration()
+        .MapDmMessageEdits()
+        .MapDmViewAs()
         .MapDmCampaign()
         .MapDmCombat()
         .MapDmRollRequests()

@@ -8,7 +8,7 @@ using PartyMode.Engine.Visibility;
 
 namespace PartyMode.Cli.Web.Dm;
 
-/// <summary>The DM's side of the action queue: list, take the next, resolve, requeue, cancel.</summary>
+/// <summary>The DM's side of the action queue: list, take the next (or any pending one), resolve, requeue, cancel.</summary>
 internal static class QueueEndpoints
 {
     public static IEndpointRouteBuilder MapDmQueue(this IEndpointRouteBuilder app)
@@ -16,6 +16,7 @@ internal static class QueueEndpoints
         var dm = app.MapGroup("/api/dm/actions").WithMetadata(new RequireRole(Role.Dm));
         dm.MapGet("", List);
         dm.MapPost("/next", NextAsync);
+        dm.MapPost("/{id}/take", TakeAsync);
         dm.MapPost("/{id}/resolve", ResolveAsync);
         dm.MapPost("/{id}/requeue", RequeueAsync);
         dm.MapPost("/{id}/cancel", CancelAsync);
@@ -54,6 +55,8 @@ internal static class QueueEndpoints
             Wire.WriteEvents(w, events);
         });
     }
+
+    private static async Task<IResult> TakeAsync([FromServices] Game game, string id) => Wire.Action(await game.TakeActionAsync(id));
 
     private static async Task<IResult> RequeueAsync([FromServices] Game game, string id) => Wire.Action(await game.RequeueAsync(id));
 
