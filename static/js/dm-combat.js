@@ -1,6 +1,7 @@
 // DM: start combat from the party and NPCs, run turns and simultaneous rounds, edit combatants.
 import { h, slug, abilityMod } from './util.js';
 import { panel, field, run, btn, playerPicker } from './dm-ui.js';
+import { rollNpcInitiative } from './dm-npc-init.js';
 
 export function combatPanel({ state, api }) {
   const body = h('div', { class: 'combat-body' });
@@ -49,12 +50,13 @@ export function combatPanel({ state, api }) {
     const npcList = h('ul', { class: 'plain' });
     const drawNpcs = () => npcList.replaceChildren(...npcs.map((n, i) => h('li', { class: 'cb-row npc' },
       h('input', { type: 'text', value: n.name, 'aria-label': 'NPC name', oninput: e => { n.name = e.target.value; } }),
-      h('input', { type: 'number', class: 'num', value: n.initiative, 'aria-label': `${n.name || 'NPC'} initiative`, oninput: e => { n.initiative = e.target.value; } }),
+      h('input', { type: 'number', class: 'num', value: n.initiative, 'aria-label': `${n.name || 'NPC'} initiative`, 'data-testid': `dm-npc-init-${i}`, oninput: e => { n.initiative = e.target.value; } }),
       h('input', { type: 'number', class: 'num', value: n.hp, 'aria-label': `${n.name || 'NPC'} hit points`, oninput: e => { n.hp = e.target.value; } }),
       h('input', { type: 'number', class: 'num', value: n.ac, 'aria-label': `${n.name || 'NPC'} armour class`, oninput: e => { n.ac = e.target.value; } }),
       h('label', { class: 'check small' }, h('input', { type: 'checkbox', checked: n.hidden, onchange: e => { n.hidden = e.target.checked; } }), h('span', { text: 'hidden' })),
       btn('Remove', () => { npcs.splice(i, 1); drawNpcs(); }, 'ghost small-btn'))));
     drawNpcs();
+    const rollInit = btn('Roll NPC initiative', () => rollNpcInitiative({ api, npcs, button: rollInit, redraw: drawNpcs }), 'ghost', 'dm-roll-npc-init');
     const addNpc = btn('Add NPC', () => { npcs.push({ name: `Goblin ${npcs.length + 1}`, initiative: '', hp: 7, ac: 13, hidden: false }); drawNpcs(); }, 'ghost');
     const start = btn('Start combat', async () => {
       const combatants = [];
@@ -74,14 +76,14 @@ export function combatPanel({ state, api }) {
       }
       if (!combatants.length) return;
       const r = await run(start, () => api('POST', '/api/dm/combat/start', { combatants }), 'Combat started');
-      if (r && r.combat) { npcs = []; state.setCombat(r.combat); }
+      if (r && r.combat) { npcs = []; state.setCombat(r.combat); el.querySelector('[data-testid=dm-next-turn]')?.focus(); }
     }, 'primary', 'dm-combat-start');
     return h('div', null, statusLine(),
       h('h3', { text: 'Start combat' }),
       h('p', { class: 'muted small', text: 'Tick who fights and enter initiative (d20 rolls with the DEX bonus).' }),
       h('ul', { class: 'plain' }, pcRows.map(r => r.el)),
       h('h3', { text: 'NPCs (name, initiative, HP, AC)' }), npcList,
-      h('div', { class: 'row' }, addNpc, start));
+      h('div', { class: 'row wrap' }, addNpc, rollInit, start));
   }
 
   function activeView() {
@@ -99,7 +101,8 @@ export function combatPanel({ state, api }) {
       }, 'ghost small-btn');
       return h('li', { class: 'init' + (c.id === combat.current_turn ? ' current' : '') + ` ${c.kind || ''}`, 'aria-current': c.id === combat.current_turn ? 'true' : null },
         h('span', { class: 'init-n', text: String(c.initiative ?? '') }),
-        h('span', { class: 'init-name', text: c.name + (c.hidden ? ' (hidden)' : '') }),
+        h('span', { class: 'init-name', text: c.name }),
+        c.hidden ? h('span', { class: 'chip hidden-chip', 'data-testid': `dm-hidden-${c.id}`, text: 'hidden from players' }) : null,
         h('span', { class: 'init-edit' }, hp, h('span', { class: 'muted small', text: c.max_hp != null ? `/${c.max_hp}` : '' }), cond,
           h('label', { class: 'check small' }, hidden, h('span', { text: 'hidden' })), save));
     }));
