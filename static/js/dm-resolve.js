@@ -45,7 +45,7 @@ export function resolveEditor({ state, api, action: a, onClose, onRefuse }) {
     const r = await run(requeueBtn, () => api('POST', `/api/dm/actions/${encodeURIComponent(a.id)}/requeue`), 'Put back in the queue');
     if (r !== undefined) onClose();
   }, 'ghost', 'dm-requeue');
-  requeueBtn.setAttribute('aria-label', 'Put the action back in the queue');
+  requeueBtn.setAttribute('aria-label', 'Put back in the queue');
   const cancelBtn = btn('Refuse', () => onRefuse(cancelBtn), 'ghost danger', 'dm-cancel');
   cancelBtn.setAttribute('aria-label', `Refuse ${state.name(a.player_id)}'s action`);
 

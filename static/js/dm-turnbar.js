@@ -25,9 +25,10 @@ export function turnBar({ state, api, after: strip }) {
     const next = btn('Next turn', () => run(next, () => api('POST', '/api/dm/combat/next-turn')), 'primary', 'dm-turnbar-next');
     next.setAttribute('aria-keyshortcuts', 'N');
     next.setAttribute('aria-label', after ? `Next turn: ${dmName(after)}` : 'Next turn');
-    bar.replaceChildren(next,
+    // replaceChildren would write a null as the text "null": leave the missing parts out.
+    bar.replaceChildren(...[next,
       after ? h('span', { class: 'muted small turn-after', dir: 'auto', 'aria-hidden': 'true', 'data-testid': 'dm-turnbar-after', text: `→ ${dmName(after)}` }) : null,
-      cur && cur.hidden ? h('span', { class: 'chip hidden-chip', text: `${cur.name} is hidden: players see no one's turn` }) : null);
+      cur && cur.hidden ? h('span', { class: 'chip hidden-chip', text: `${cur.name} is hidden: players see no one's turn` }) : null].filter(Boolean));
     bar.hidden = false;
   }
   state.subscribe('combat', render);

@@ -9,6 +9,16 @@ namespace PartyMode.Tests.Web.Browser;
 /// <summary>The DM view at a live table (docs/web-app.md "Running a live table"): the waiting count, the resolve editor, errors where the DM looks, the refuse dialog, reveals, combat, the keyboard.</summary>
 public sealed class DmLiveTableTests : BrowserTestBase
 {
+    /// <summary>Counts the oscillators the page starts: a chime is one or more.</summary>
+    private const string CountChimes = """
+        window.__chimes = 0;
+        const Ctx = window.AudioContext;
+        if (Ctx) {
+          const make = Ctx.prototype.createOscillator;
+          Ctx.prototype.createOscillator = function () { window.__chimes++; return make.call(this); };
+        }
+        """;
+
     [Test]
     public async Task QueueBadge_NewActionWhileOnAnotherTab_CountsInTheBadgeAndTheTitle()
     {
@@ -37,6 +47,27 @@ public sealed class DmLiveTableTests : BrowserTestBase
 
         await Expect(dm.Locator("#tab-queue .badge")).ToHaveTextAsync("1");
         await Expect(dm).ToHaveTitleAsync(new Regex(@"^\(1\) "));
+    }
+
+    [Test]
+    public async Task Chime_NewActionWhileTheSettingIsOnThenOff_RingsOnlyWhileOn()
+    {
+        var dm = await OpenAsync("dm", 1366, 768, p => p.AddInitScriptAsync(CountChimes));
+        await dm.Locator("body").ClickAsync(new() { Position = new() { X = 5, Y = 300 } });
+
+        await SubmitAsync("vex", "I ring the bell " + Tag());
+
+        await Expect(dm.Locator("#tab-queue .badge")).ToHaveTextAsync("1");
+        await Poll.UntilAsync(async () => await dm.EvaluateAsync<int>("window.__chimes") > 0, "a chime for the new action");
+        await dm.GetByTestId("settings-open").ClickAsync();
+        await dm.GetByTestId("set-dmChime").UncheckAsync(new() { Force = true });
+        await dm.GetByTestId("settings-close").ClickAsync();
+        var rung = await dm.EvaluateAsync<int>("window.__chimes");
+
+        await SubmitAsync("gorm", "I ring it again " + Tag());
+
+        await Expect(dm.Locator("#tab-queue .badge")).ToHaveTextAsync("2");
+        Assert.That(await dm.EvaluateAsync<int>("window.__chimes"), Is.EqualTo(rung), "a chime with the setting off");
     }
 
     [Test]
