@@ -45,6 +45,7 @@ export function combatPanel({ state, api }) {
       const on = h('input', { type: 'checkbox', checked: true, 'aria-label': `${p.name} takes part`, dataset: { id: p.id } });
       const init = h('input', { type: 'number', inputmode: 'numeric', class: 'num', 'aria-label': `${p.name} initiative`, 'data-testid': `dm-init-${p.id}` });
       const roll = btn('d20', () => { init.value = String(1 + Math.floor(Math.random() * 20) + abilityMod((ch.abilities && ch.abilities.dex) || 10)); }, 'ghost small-btn');
+      roll.setAttribute('aria-label', `d20: roll ${p.name}'s initiative`);
       return { p, on, init, el: h('li', { class: 'cb-row' }, h('label', { class: 'check' }, on, h('span', { text: p.name })), init, roll) };
     });
     const npcList = h('ul', { class: 'plain' });
@@ -54,7 +55,7 @@ export function combatPanel({ state, api }) {
       h('input', { type: 'number', class: 'num', value: n.hp, 'aria-label': `${n.name || 'NPC'} hit points`, oninput: e => { n.hp = e.target.value; } }),
       h('input', { type: 'number', class: 'num', value: n.ac, 'aria-label': `${n.name || 'NPC'} armour class`, oninput: e => { n.ac = e.target.value; } }),
       h('label', { class: 'check small' }, h('input', { type: 'checkbox', checked: n.hidden, onchange: e => { n.hidden = e.target.checked; } }), h('span', { text: 'hidden' })),
-      btn('Remove', () => { npcs.splice(i, 1); drawNpcs(); }, 'ghost small-btn'))));
+      labelled(btn('Remove', () => { npcs.splice(i, 1); drawNpcs(); }, 'ghost small-btn'), `Remove ${n.name || 'this NPC'}`))));
     drawNpcs();
     const rollInit = btn('Roll NPC initiative', () => rollNpcInitiative({ api, npcs, button: rollInit, redraw: drawNpcs }), 'ghost', 'dm-roll-npc-init');
     const addNpc = btn('Add NPC', () => { npcs.push({ name: `Goblin ${npcs.length + 1}`, initiative: '', hp: 7, ac: 13, hidden: false }); drawNpcs(); }, 'ghost');
@@ -99,6 +100,7 @@ export function combatPanel({ state, api }) {
         if (hp.value !== '') patch.hp = Number(hp.value);
         run(save, () => api('PATCH', `/api/dm/combat/combatants/${encodeURIComponent(c.id)}`, patch), 'Saved');
       }, 'ghost small-btn');
+      save.setAttribute('aria-label', `Save ${c.name}`);
       return h('li', { class: 'init' + (c.id === combat.current_turn ? ' current' : '') + ` ${c.kind || ''}`, 'aria-current': c.id === combat.current_turn ? 'true' : null },
         h('span', { class: 'init-n', text: String(c.initiative ?? '') }),
         h('span', { class: 'init-name', text: c.name }),
@@ -131,4 +133,10 @@ export function combatPanel({ state, api }) {
     el,
     onParty() { if (!state.combat || !state.combat.in_combat) render(); else if (simulPick) simulPick.fill(state.party); },
   };
+}
+
+/** An aria-label that names what a short button acts on ("Remove Goblin 1"). */
+function labelled(button, label) {
+  button.setAttribute('aria-label', label);
+  return button;
 }

@@ -51,6 +51,7 @@ function queuePanel({ state, api, alerts }) {
   const processingList = h('ol', { class: 'queue', 'data-testid': 'dm-processing' });
   const counts = h('p', { class: 'muted small', 'aria-live': 'polite', 'data-testid': 'dm-queue-count' });
   const takeBtn = btn('Take next action', () => takeNext(), 'primary big', 'dm-take-next');
+  takeBtn.setAttribute('aria-keyshortcuts', 'T');
   const editor = h('div', { class: 'editor', 'data-testid': 'dm-editor', hidden: true });
   const el = panel('queue', 'Action queue', takeBtn, counts, editor,
     h('h3', { text: 'Waiting' }), pendingList,
@@ -109,7 +110,7 @@ function queuePanel({ state, api, alerts }) {
     const reason = await askRefusal(state.name(a.player_id), a.text);
     if (reason === null) { if (button && button.isConnected) button.focus(); return; }
     await run(button, () => api('POST', `/api/dm/actions/${encodeURIComponent(a.id)}/cancel`, { reason: reason || undefined }), 'Action refused');
-    if (current && current.id === a.id) closeEditor();
+    if (current && current.id === a.id) { closeEditor(); takeBtn.focus(); }
     load();
   }
 

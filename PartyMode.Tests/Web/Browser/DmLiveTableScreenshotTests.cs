@@ -11,6 +11,26 @@ public sealed class DmLiveTableScreenshotTests : BrowserTestBase
     private static readonly string[] Tools = ["queue", "table", "chars", "combat", "seats", "viewas", "rolls", "world"];
     private static readonly (int Width, int Height, string Name)[] Screens = [(1366, 768, "1366x768"), (375, 812, "375x812")];
 
+    /// <summary>The controls the visible toast is drawn over (the toast is on top at a point of their overlap).</summary>
+    private const string CoveredControls = """
+        () => {
+          const t = document.getElementById('toast');
+          if (!t || t.hidden) return ['no toast'];
+          const r = t.getBoundingClientRect();
+          const out = [];
+          for (const b of document.querySelectorAll('button, [role=tab], input, textarea, select, a[href], summary')) {
+            const q = b.getBoundingClientRect();
+            if (!q.width || !q.height) continue;
+            if (!(q.left < r.right && q.right > r.left && q.top < r.bottom && q.bottom > r.top)) continue;
+            const x = (Math.max(q.left, r.left) + Math.min(q.right, r.right)) / 2;
+            const y = (Math.max(q.top, r.top) + Math.min(q.bottom, r.bottom)) / 2;
+            const top = document.elementFromPoint(x, y);
+            if (top && t.contains(top)) out.push(b.dataset.testid || b.getAttribute('aria-label') || b.textContent.trim().slice(0, 30));
+          }
+          return out;
+        }
+        """;
+
     [Test]
     public async Task DmViews_LaptopAndPhoneInLightAndDark_AreCapturedAndPassAxe()
     {
@@ -67,6 +87,31 @@ public sealed class DmLiveTableScreenshotTests : BrowserTestBase
 
         Assert.That(problems, Is.Empty);
         Assert.That(shots.Select(f => new FileInfo(f).Length), Has.All.GreaterThan(5_000));
+    }
+
+    [Test]
+    public async Task Toast_OnALaptopAndAPhone_CoversNoControl()
+    {
+        await SetTheTableAsync();
+        var problems = new List<string>();
+        foreach (var (width, height, size) in Screens)
+        {
+            var dm = await OpenAsync("dm", width, height);
+            await dm.GetByTestId("tab-queue").ClickAsync();
+            await dm.GetByTestId("dm-take-next").ClickAsync();
+            await dm.GetByTestId("dm-requeue").ClickAsync();
+            await Expect(dm.Locator("#toast")).ToHaveTextAsync("Put back in the queue");
+            problems.AddRange((await dm.EvaluateAsync<string[]>(CoveredControls)).Select(c => $"{size} queue: {c}"));
+
+            await dm.GetByTestId("tab-table").ClickAsync();
+            await dm.GetByTestId("dm-narrate-text").FillAsync("The fire crackles.");
+            await dm.GetByTestId("dm-narrate").ClickAsync();
+            await Expect(dm.Locator("#toast")).ToHaveTextAsync("Sent");
+            problems.AddRange((await dm.EvaluateAsync<string[]>(CoveredControls)).Select(c => $"{size} narrate: {c}"));
+            await dm.Context.CloseAsync();
+        }
+
+        Assert.That(problems, Is.Empty);
     }
 
     private async Task SetTheTableAsync()
