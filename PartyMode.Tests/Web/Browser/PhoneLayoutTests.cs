@@ -22,7 +22,7 @@ public sealed class PhoneLayoutTests : BrowserTestBase
         }
         """;
 
-    private static readonly string[] DmTabs = ["story", "queue", "table", "chars", "combat", "seats", "viewas", "world"];
+    private static readonly string[] DmTabs = ["story", "queue", "table", "chars", "combat", "seats", "world", "viewas"];
     private static readonly string[] PlayerTabs = ["story", "secrets", "party"];
 
     [Test]
