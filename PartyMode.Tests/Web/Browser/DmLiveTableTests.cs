@@ -121,7 +121,7 @@ public sealed class DmLiveTableTests : BrowserTestBase
     }
 
     [Test]
-    public async Task Whisper_NoRecipientTicked_SaysSoNextToTheWhisperBoxAndSendsNothing()
+    public async Task Whisper_NoRecipientTicked_SaysSoNextToTheWhisperBoxAndSendsNothingThenCtrlEnterSends()
     {
         var dm = await OpenAsync("dm", 1366, 768);
         var elara = await OpenAsync("elara");
@@ -138,7 +138,7 @@ public sealed class DmLiveTableTests : BrowserTestBase
 
         await dm.GetByTestId("dm-whisper-to").GetByLabel("Elara").CheckAsync();
         await Expect(dm.GetByTestId("dm-whisper-error")).ToBeHiddenAsync();
-        await dm.GetByTestId("dm-whisper").ClickAsync();
+        await dm.GetByTestId("dm-whisper-text").PressAsync("Control+Enter");
         await Expect(dm.GetByTestId("dm-whisper-sent")).ToContainTextAsync("Whispered to Elara");
         await elara.GetByTestId("tab-secrets").ClickAsync();
         await Expect(elara.GetByTestId("secrets")).ToContainTextAsync(text);
