@@ -55,5 +55,8 @@ export function worldPanel({ api }) {
       status.textContent = `Could not load the campaign's people and places: ${e.message}`;
     }
   }
-  return { el, load };
+  // A reveal from elsewhere (the MCP tools, another DM tab) comes with a party narrative.
+  let timer = 0;
+  const soon = () => { clearTimeout(timer); timer = setTimeout(load, 400); };
+  return { el, load, soon };
 }

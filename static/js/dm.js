@@ -41,6 +41,7 @@ export function startDm({ state, api, tabs }) {
 
   state.subscribe('welcome', () => { queue.load(); seats.load(); world.load(); });
   state.subscribe('event', ({ ev, info }) => { if (ev.type === 'action' && !info.replay) queue.load(); });
+  state.subscribe('event', ({ ev, info }) => { if (ev.type === 'narrative' && !info.replay) world.soon(); });
   state.subscribe('party', () => { table.onParty(); combat.onParty(); viewas.onParty(); queue.onParty(); });
   state.subscribe('presence', () => seats.onPresence());
   state.subscribe('action_status', () => queue.load());

@@ -190,7 +190,7 @@ public sealed class DmLiveTableTests : BrowserTestBase
     }
 
     [Test]
-    public async Task Reveal_FromTheWorldTab_ReachesThePlayersPeopleAndPlaces()
+    public async Task Reveal_FromTheWorldTabThenOverTheApi_ReachesPeopleAndPlacesAndTheDmsList()
     {
         var dm = await OpenAsync("dm", 1366, 768);
         var elara = await OpenAsync("elara");
@@ -204,13 +204,14 @@ public sealed class DmLiveTableTests : BrowserTestBase
         await dm.GetByTestId("dm-reveal-npc-villain").ClickAsync();
         await dm.GetByTestId("dm-reveal-text-npc-villain").FillAsync(narrative);
         await dm.GetByTestId("dm-reveal-send-npc-villain").ClickAsync();
-        await dm.GetByTestId("dm-reveal-location-old-mill").ClickAsync();
-        await dm.GetByTestId("dm-reveal-send-location-old-mill").ClickAsync();
+        await Expect(dm.GetByTestId("dm-world-state-npc-villain")).ToHaveTextAsync("The party knows them");
+        await Expect(dm.GetByTestId("dm-world-state-location-old-mill")).ToHaveTextAsync("Not discovered");
+        await Dm.PostAsync("/api/dm/locations/old-mill/reveal");
 
         await Expect(elara.GetByTestId("world-npcs")).ToContainTextAsync("The Grey Chancellor");
         await Expect(elara.GetByTestId("world-places")).ToContainTextAsync("The Old Mill");
-        await Expect(dm.GetByTestId("dm-world-state-npc-villain")).ToHaveTextAsync("The party knows them");
         await Expect(dm.GetByTestId("dm-world-state-location-old-mill")).ToHaveTextAsync("Discovered");
+        await Expect(dm.GetByTestId("dm-reveal-location-old-mill")).ToHaveTextAsync("Reveal again…");
         await elara.GetByTestId("tab-story").ClickAsync();
         await Expect(Feed(elara)).ToContainTextAsync(narrative);
         await Expect(Feed(elara)).ToContainTextAsync("The Old Mill: A burnt-out watermill");
