@@ -123,7 +123,7 @@ async function main() {
   watchConnection(state, conn);
 
   let player = null;
-  if (role !== 'observer') setupSettings({ withCues: role === 'player', onAwake: on => keepAwake(on) });
+  if (role !== 'observer') setupSettings({ withCues: role === 'player', withDmCues: role === 'dm', onAwake: on => keepAwake(on) });
   if (role === 'player') {
     player = startPlayer({ state, feed, conn, api, title, onFatal: kind => { conn.stop(); stop(kind, state); } });
     startCues(state, title);

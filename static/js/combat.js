@@ -21,6 +21,12 @@ function turnName(combat) {
   return combat.initiative.find(x => x.id === combat.current_turn).name;
 }
 
+/** Only the DM's view carries `hidden`: a hidden combatant's turn, as the DM sees it. */
+function hiddenTurn(combat) {
+  const cur = combat.initiative.find(x => x.id === combat.current_turn);
+  return !!(cur && cur.hidden);
+}
+
 function nameOf(combat, id, names) {
   const c = combat.initiative.find(x => x.id === id);
   return c ? c.name : names(id);
@@ -76,7 +82,7 @@ export class CombatPanel {
     } else {
       const yours = role === 'player' && g.canAct;
       const deck = role === 'player' && !yours && c.on_deck === me;
-      const head = yours ? 'YOUR TURN' : role === 'player' ? `Waiting for ${turnName(c)}` : `${turnName(c)}'s turn`;
+      const head = yours ? 'YOUR TURN' : role === 'player' ? `Waiting for ${turnName(c)}` : `${turnName(c)}${hiddenTurn(c) ? ' (hidden)' : ''}'s turn`;
       const tail = deck ? "you're next" : next ? `next: ${next}` : null;
       const strip = h('button', {
         type: 'button', class: 'banner strip' + (yours ? ' yours' : '') + (deck ? ' deck' : ''), 'data-testid': 'turn-banner',
@@ -97,6 +103,7 @@ export class CombatPanel {
           return h('li', { class: 'init' + (current ? ' current' : '') + (x.id === c.on_deck ? ' deck' : '') + (x.id === me ? ' me' : '') + ` ${x.kind}`, 'aria-current': current ? 'true' : null },
             h('span', { class: 'init-n', text: String(x.initiative) }),
             h('span', { class: 'init-name', dir: 'auto', text: x.name }),
+            x.hidden ? h('span', { class: 'chip hidden-chip', 'data-testid': `hidden-${x.id}`, text: 'hidden' }) : null,
             x.id === c.on_deck ? h('span', { class: 'init-deck', text: 'next' }) : null,
             hp ? h('span', { class: 'init-hp ' + hpClass(x.hp, x.max_hp), text: `${x.hp}/${x.max_hp}` })
               : (x.status && x.status !== 'healthy' ? h('span', { class: 'init-status ' + x.status, text: x.status }) : null),

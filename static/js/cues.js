@@ -17,7 +17,8 @@ export function phaseOf(combat, me) {
 }
 
 let audio = null;
-function unlockAudio() {
+/** Audio needs a first tap or key on the page (autoplay rules); call it from one. */
+export function unlockAudio() {
   const Ctx = window.AudioContext || window.webkitAudioContext;
   if (!Ctx || audio) return;
   try {
@@ -32,9 +33,10 @@ function unlockAudio() {
   } catch { audio = null; }
 }
 
-function chime(kind) {
+/** A short chime: 'turn' rises, 'deck' is one note, 'action' (the DM's new action) two falling notes. */
+export function chime(kind) {
   if (!audio) return;
-  const notes = kind === 'turn' ? [660, 880] : [523];
+  const notes = kind === 'turn' ? [660, 880] : kind === 'action' ? [784, 587] : [523];
   const t0 = audio.currentTime + 0.02;
   notes.forEach((f, i) => {
     const osc = audio.createOscillator();

@@ -2,6 +2,7 @@
 import { h, slug, abilityMod } from './util.js';
 import { panel, field, run, btn, playerPicker } from './dm-ui.js';
 import { combatantHpTool } from './dm-hp.js';
+import { rollNpcInitiative } from './dm-npc-init.js';
 
 export function combatPanel({ state, api }) {
   const body = h('div', { class: 'combat-body' });
@@ -45,17 +46,19 @@ export function combatPanel({ state, api }) {
       const on = h('input', { type: 'checkbox', checked: true, 'aria-label': `${p.name} takes part`, dataset: { id: p.id } });
       const init = h('input', { type: 'number', inputmode: 'numeric', class: 'num', 'aria-label': `${p.name} initiative`, 'data-testid': `dm-init-${p.id}` });
       const roll = btn('d20', () => { init.value = String(1 + Math.floor(Math.random() * 20) + abilityMod((ch.abilities && ch.abilities.dex) || 10)); }, 'ghost small-btn');
+      roll.setAttribute('aria-label', `d20: roll ${p.name}'s initiative`);
       return { p, on, init, el: h('li', { class: 'cb-row' }, h('label', { class: 'check' }, on, h('span', { text: p.name })), init, roll) };
     });
     const npcList = h('ul', { class: 'plain' });
     const drawNpcs = () => npcList.replaceChildren(...npcs.map((n, i) => h('li', { class: 'cb-row npc' },
       h('input', { type: 'text', value: n.name, 'aria-label': 'NPC name', oninput: e => { n.name = e.target.value; } }),
-      h('input', { type: 'number', class: 'num', value: n.initiative, 'aria-label': `${n.name || 'NPC'} initiative`, oninput: e => { n.initiative = e.target.value; } }),
+      h('input', { type: 'number', class: 'num', value: n.initiative, 'aria-label': `${n.name || 'NPC'} initiative`, 'data-testid': `dm-npc-init-${i}`, oninput: e => { n.initiative = e.target.value; } }),
       h('input', { type: 'number', class: 'num', value: n.hp, 'aria-label': `${n.name || 'NPC'} hit points`, oninput: e => { n.hp = e.target.value; } }),
       h('input', { type: 'number', class: 'num', value: n.ac, 'aria-label': `${n.name || 'NPC'} armour class`, oninput: e => { n.ac = e.target.value; } }),
       h('label', { class: 'check small' }, h('input', { type: 'checkbox', checked: n.hidden, onchange: e => { n.hidden = e.target.checked; } }), h('span', { text: 'hidden' })),
-      btn('Remove', () => { npcs.splice(i, 1); drawNpcs(); }, 'ghost small-btn'))));
+      labelled(btn('Remove', () => { npcs.splice(i, 1); drawNpcs(); }, 'ghost small-btn'), `Remove ${n.name || 'this NPC'}`))));
     drawNpcs();
+    const rollInit = btn('Roll NPC initiative', () => rollNpcInitiative({ api, npcs, button: rollInit, redraw: drawNpcs }), 'ghost', 'dm-roll-npc-init');
     const addNpc = btn('Add NPC', () => { npcs.push({ name: `Goblin ${npcs.length + 1}`, initiative: '', hp: 7, ac: 13, hidden: false }); drawNpcs(); }, 'ghost');
     const start = btn('Start combat', async () => {
       const combatants = [];
@@ -75,14 +78,14 @@ export function combatPanel({ state, api }) {
       }
       if (!combatants.length) return;
       const r = await run(start, () => api('POST', '/api/dm/combat/start', { combatants }), 'Combat started');
-      if (r && r.combat) { npcs = []; state.setCombat(r.combat); }
+      if (r && r.combat) { npcs = []; state.setCombat(r.combat); el.querySelector('[data-testid=dm-next-turn]')?.focus(); }
     }, 'primary', 'dm-combat-start');
     return h('div', null, statusLine(),
       h('h3', { text: 'Start combat' }),
       h('p', { class: 'muted small', text: 'Tick who fights and enter initiative (d20 rolls with the DEX bonus).' }),
       h('ul', { class: 'plain' }, pcRows.map(r => r.el)),
       h('h3', { text: 'NPCs (name, initiative, HP, AC)' }), npcList,
-      h('div', { class: 'row' }, addNpc, start));
+      h('div', { class: 'row wrap' }, addNpc, rollInit, start));
   }
 
   function activeView() {
@@ -98,9 +101,11 @@ export function combatPanel({ state, api }) {
         if (hp.value !== '') patch.hp = Number(hp.value);
         run(save, () => api('PATCH', `/api/dm/combat/combatants/${encodeURIComponent(c.id)}`, patch), 'Saved');
       }, 'ghost small-btn');
+      save.setAttribute('aria-label', `Save ${c.name}`);
       return h('li', { class: 'init' + (c.id === combat.current_turn ? ' current' : '') + ` ${c.kind || ''}`, 'aria-current': c.id === combat.current_turn ? 'true' : null },
         h('span', { class: 'init-n', text: String(c.initiative ?? '') }),
-        h('span', { class: 'init-name', text: c.name + (c.hidden ? ' (hidden)' : '') }),
+        h('span', { class: 'init-name', text: c.name }),
+        c.hidden ? h('span', { class: 'chip hidden-chip', 'data-testid': `dm-hidden-${c.id}`, text: 'hidden from players' }) : null,
         h('span', { class: 'init-edit' }, hp, h('span', { class: 'muted small', text: c.max_hp != null ? `/${c.max_hp}` : '' }), cond,
           h('label', { class: 'check small' }, hidden, h('span', { text: 'hidden' })), save),
         c.hp != null || c.kind === 'pc' ? combatantHpTool({ api, state }, c) : null);
@@ -130,4 +135,10 @@ export function combatPanel({ state, api }) {
     el,
     onParty() { if (!state.combat || !state.combat.in_combat) render(); else if (simulPick) simulPick.fill(state.party); },
   };
+}
+
+/** An aria-label that names what a short button acts on ("Remove Goblin 1"). */
+function labelled(button, label) {
+  button.setAttribute('aria-label', label);
+  return button;
 }

@@ -1,7 +1,7 @@
 // The DM view: queue and resolution here; seats, narration, characters, combat and
 // "view as" in their own files. A human can run the whole game from these panels.
 import { h, $, fmtTime } from './util.js';
-import { panel, field, run, btn } from './dm-ui.js';
+import { panel, run, btn } from './dm-ui.js';
 import { seatsPanel } from './dm-seats.js';
 import { tablePanel } from './dm-table.js';
 import { charsPanel } from './dm-chars.js';
@@ -11,6 +11,12 @@ import { rollsPanel } from './dm-rolls.js';
 import { changesPanel } from './dm-changes.js';
 import { takeButton } from './dm-take.js';
 import { dmDecorator, offerUndo } from './dm-edit.js';
+import { queueAlerts } from './dm-alerts.js';
+import { askRefusal } from './dm-refuse.js';
+import { resolveEditor } from './dm-resolve.js';
+import { worldPanel } from './dm-world.js';
+import { turnBar } from './dm-turnbar.js';
+import { setupDmKeys } from './dm-keys.js';
 
 // Each panel reads the page state (party, names, combat, sheets, statuses) and subscribes to
 // what it shows; only the seats panel and the queue lists come from DM-only HTTP answers.
@@ -18,7 +24,7 @@ export function startDm({ state, api, tabs, feed }) {
   if (feed) feed.decorate = dmDecorator(api);
   const root = $('#dm-root');
   root.hidden = false;
-  const queue = queuePanel({ state, api });
+  const queue = queuePanel({ state, api, alerts: queueAlerts({ tabs }) });
   const seats = seatsPanel({ api, state });
   const table = tablePanel({ state, api });
   const chars = charsPanel({ state, api });
@@ -27,24 +33,31 @@ export function startDm({ state, api, tabs, feed }) {
   root.append(queue.el, table.el, chars.el, combat.el, seats.el, viewas.el);
   root.append(rollsPanel({ state, api }).el);
   queue.el.append(changesPanel({ state, api, onNew: () => tabs.bump('queue') }).el); // sheet approvals sit with the action queue
+  const world = worldPanel({ api });
+  root.append(world.el);
+  turnBar({ state, api, after: $('#combat') });
+  setupDmKeys({ tabs });
   $('#panel-story').append(quickNarrate(api));
   tabs.link();
   seats.start();
   queue.load();
   chars.load();
+  world.load();
 
-  state.subscribe('welcome', () => { queue.load(); seats.load(); });
+  state.subscribe('welcome', () => { queue.load(); seats.load(); world.load(); });
   state.subscribe('event', ({ ev, info }) => { if (ev.type === 'action' && !info.replay) queue.load(); });
+  state.subscribe('event', ({ ev, info }) => { if (ev.type === 'narrative' && !info.replay) world.soon(); });
   state.subscribe('party', () => { table.onParty(); combat.onParty(); viewas.onParty(); queue.onParty(); });
   state.subscribe('presence', () => seats.onPresence());
   state.subscribe('action_status', () => queue.load());
 }
 
-function queuePanel({ state, api }) {
+function queuePanel({ state, api, alerts }) {
   const pendingList = h('ol', { class: 'queue', 'data-testid': 'dm-pending' });
   const processingList = h('ol', { class: 'queue', 'data-testid': 'dm-processing' });
   const counts = h('p', { class: 'muted small', 'aria-live': 'polite', 'data-testid': 'dm-queue-count' });
   const takeBtn = btn('Take next action', () => takeNext(), 'primary big', 'dm-take-next');
+  takeBtn.setAttribute('aria-keyshortcuts', 'T');
   const editor = h('div', { class: 'editor', 'data-testid': 'dm-editor', hidden: true });
   const el = panel('queue', 'Action queue', takeBtn, counts, editor,
     h('h3', { text: 'Waiting' }), pendingList,
@@ -69,6 +82,7 @@ function queuePanel({ state, api }) {
       const n = p.actions.length;
       counts.textContent = n === 0 ? 'Nothing waiting.' : n === 1 ? '1 action waiting.' : `${n} actions waiting.`;
       takeBtn.disabled = n === 0;
+      alerts.update(n);
     } catch (e) {
       counts.textContent = `Could not load the queue: ${e.message}`;
     } finally {
@@ -86,8 +100,9 @@ function queuePanel({ state, api }) {
         h('time', { datetime: a.submitted_at || '', text: fmtTime(a.submitted_at) })),
       h('p', { class: 'text said', text: a.text }),
       h('div', { class: 'row' },
-        processing ? btn('Continue', () => edit(a), 'ghost') : takeButton(a, api, state.name(a.player_id), taken => { edit(taken); load(); }, load),
-        btn('Refuse', ev => cancel(a, ev.currentTarget), 'ghost danger')))));
+        processing ? labelled(btn('Continue', () => edit(a), 'ghost'), `Continue resolving ${state.name(a.player_id)}'s action`)
+          : takeButton(a, api, state.name(a.player_id), taken => { edit(taken); load(); }, load),
+        labelled(btn('Refuse', ev => cancel(a, ev.currentTarget), 'ghost danger'), `Refuse ${state.name(a.player_id)}'s action`)))));
   }
 
   async function takeNext() {
@@ -99,10 +114,10 @@ function queuePanel({ state, api }) {
   }
 
   async function cancel(a, button) {
-    const reason = prompt(`Why can't ${state.name(a.player_id)} do that? (they will see this)`, '');
-    if (reason === null) return;
+    const reason = await askRefusal(state.name(a.player_id), a.text);
+    if (reason === null) { if (button && button.isConnected) button.focus(); return; }
     await run(button, () => api('POST', `/api/dm/actions/${encodeURIComponent(a.id)}/cancel`, { reason: reason || undefined }), 'Action refused');
-    if (current && current.id === a.id) closeEditor();
+    if (current && current.id === a.id) { closeEditor(); takeBtn.focus(); }
     load();
   }
 
@@ -114,46 +129,25 @@ function queuePanel({ state, api }) {
 
   function edit(a) {
     current = a;
-    const narrative = h('textarea', { rows: 5, 'data-testid': 'dm-narrative', placeholder: 'What happens, as everyone hears it' });
-    const privates = new Map();
-    const privBox = h('div', { class: 'privates' });
-    for (const p of state.party) {
-      const t = h('textarea', { rows: 2, 'data-testid': `dm-private-${p.id}`, placeholder: `Only ${p.name} sees this` });
-      privates.set(p.id, t);
-      privBox.append(field(`Private to ${p.name}${p.id === a.player_id ? ' (acting)' : ''}`, t));
-    }
-    const note = h('textarea', { rows: 2, 'data-testid': 'dm-note', placeholder: 'For your eyes only' });
-    const resolveBtn = btn('Resolve', async () => {
-      const body = { narrative: narrative.value.trim() };
-      const priv = {};
-      for (const [id, t] of privates) if (t.value.trim()) priv[id] = t.value.trim();
-      if (Object.keys(priv).length) body.private = priv;
-      if (note.value.trim()) body.dm_only = note.value.trim();
-      if (!body.narrative && !body.private && !body.dm_only) { narrative.focus(); return; }
-      const r = await run(resolveBtn, () => api('POST', `/api/dm/actions/${encodeURIComponent(a.id)}/resolve`, body), 'Resolved');
-      if (r !== undefined) { closeEditor(); load(); }
-    }, 'primary', 'dm-resolve');
-    const requeueBtn = btn('Put back', async () => {
-      const r = await run(requeueBtn, () => api('POST', `/api/dm/actions/${encodeURIComponent(a.id)}/requeue`), 'Put back in the queue');
-      if (r !== undefined) { closeEditor(); load(); }
-    }, 'ghost', 'dm-requeue');
-    const cancelBtn = btn('Refuse', () => cancel(a, cancelBtn), 'ghost danger', 'dm-cancel');
-    editor.replaceChildren(
-      h('div', { class: 'current-action' + (a.private ? ' private' : '') },
-        h('div', { class: 'meta' }, h('strong', { text: state.name(a.player_id) }),
-          h('span', { class: 'label', text: a.private ? ' whispers to you' : ' says' }),
-          h('span', { class: 'muted small', text: ` ${a.id}` })),
-        h('p', { class: 'text said', 'data-testid': 'dm-current-text', text: a.text })),
-      field('Narrative (everyone)', narrative),
-      h('details', { class: 'more' }, h('summary', { text: 'Private parts and DM note' }), privBox, field('DM note (only you)', note)),
-      h('div', { class: 'row' }, resolveBtn, requeueBtn, cancelBtn));
+    const ed = resolveEditor({
+      state, api, action: a,
+      onClose: () => { closeEditor(); load(); takeBtn.focus(); },
+      onRefuse: button => cancel(a, button),
+    });
+    editor.replaceChildren(ed.el);
     editor.hidden = false;
-    narrative.focus();
+    ed.focus();
   }
 
   // The roster arrives with the welcome, possibly after the first listing: redraw with names.
   let named = false;
   return { el, load, onParty() { if (!named) { named = true; load(); } } };
+}
+
+/** An aria-label for a button whose text alone does not say what it acts on. */
+function labelled(button, label) {
+  button.setAttribute('aria-label', label);
+  return button;
 }
 
 /** A one-line "say to everyone" under the DM's story, for scene text between actions. */

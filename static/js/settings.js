@@ -3,7 +3,7 @@
 import { h, store } from './util.js';
 
 const KEY = 'partymode.settings';
-const DEFAULTS = { vibrate: true, sound: true, flash: true, awake: false, theme: 'auto' };
+const DEFAULTS = { vibrate: true, sound: true, flash: true, awake: false, theme: 'auto', dmChime: true };
 const listeners = new Set();
 
 export const settings = {
@@ -23,8 +23,8 @@ export function applyTheme(theme) {
   document.documentElement.dataset.theme = theme === 'dark' || theme === 'light' ? theme : 'auto';
 }
 
-/** The ⚙ button in the title bar and its dialog. withCues: the player's turn cues and keep-awake. */
-export function setupSettings({ withCues, onAwake }) {
+/** The ⚙ button in the title bar and its dialog. withCues: the player's turn cues and keep-awake; withDmCues: the DM's chime. */
+export function setupSettings({ withCues, withDmCues, onAwake }) {
   applyTheme(settings.get().theme);
   const dialog = h('dialog', { class: 'sheet settings', 'aria-labelledby': 'settings-title', 'data-testid': 'settings' });
   const check = (key, label, hint) => {
@@ -50,6 +50,7 @@ export function setupSettings({ withCues, onAwake }) {
         check('sound', 'Chime', 'After your first tap on the page'),
         check('flash', 'Flash the screen')) : null,
       withCues ? check('awake', 'Keep the screen awake', 'While this page is open') : null,
+      withDmCues ? check('dmChime', 'Chime when a player acts', 'After your first click or key on the page') : null,
       h('div', { class: 'field' }, h('label', { for: 'set-theme', text: 'Colours' }), theme),
       h('p', { class: 'muted small', text: 'These settings stay on this device only.' })));
   dialog.addEventListener('click', e => { if (e.target === dialog) dialog.close(); });

@@ -5,7 +5,7 @@ import { h, $ } from './util.js';
 
 const PLAYER_TABS = [['story', 'Story'], ['secrets', 'Secrets'], ['party', 'Party']];
 export const DM_TABS = [['story', 'Story'], ['queue', 'Queue'], ['table', 'Narrate'], ['chars', 'Sheets'],
-  ['combat', 'Combat'], ['seats', 'Seats'], ['viewas', 'View as'], ['rolls', 'Rolls']];
+  ['combat', 'Combat'], ['seats', 'Seats'], ['viewas', 'View as'], ['rolls', 'Rolls'], ['world', 'World']];
 
 export function setupTabs(role) {
   const list = $('#tablist');
@@ -68,6 +68,15 @@ export function setupTabs(role) {
   if (role === 'dm') document.body.dataset.tool = 'queue';
   return {
     select, link,
+    /** A standing count on a tab (the DM's waiting actions): shown whichever tab is open; 0 hides it. */
+    count(id, n, label) {
+      const b = badges.get(id);
+      if (!b) return;
+      b.dataset.n = String(n);
+      b.textContent = n ? String(n) : '';
+      b.hidden = !n;
+      b.setAttribute('aria-label', label || 'new');
+    },
     /** A new item arrived in a panel that is not showing. */
     bump(id) {
       const b = badges.get(id);

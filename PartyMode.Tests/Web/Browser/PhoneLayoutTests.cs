@@ -22,7 +22,7 @@ public sealed class PhoneLayoutTests : BrowserTestBase
         }
         """;
 
-    private static readonly string[] DmTabs = ["story", "queue", "table", "chars", "combat", "seats", "viewas"];
+    private static readonly string[] DmTabs = ["story", "queue", "table", "chars", "combat", "seats", "world", "viewas"];
     private static readonly string[] PlayerTabs = ["story", "secrets", "party"];
 
     [Test]
@@ -61,7 +61,7 @@ public sealed class PhoneLayoutTests : BrowserTestBase
             {
                 await dm.GetByTestId("dm-take-next").ClickAsync();
                 await Expect(dm.GetByTestId("dm-editor")).ToBeVisibleAsync();
-                await dm.Locator("#dm-queue details").EvaluateAsync("d => d.open = true");
+                await dm.Locator("#dm-queue details").EvaluateAllAsync<int>("ds => { ds.forEach(d => { d.open = true; }); return ds.length; }");
             }
 
             problems.AddRange((await dm.EvaluateAsync<string[]>(LayoutProblems)).Select(p => $"dm {tab}: {p}"));
