@@ -138,7 +138,14 @@ internal static class ServeCommand
 
         await using (server)
         {
-            await Banner.PrintAsync(server, output);
+            // Enter shows the QR codes one at a time, where there is a person at this terminal to press it.
+            var interactive = ReferenceEquals(output, Console.Out) && !Console.IsInputRedirected && !Console.IsOutputRedirected;
+            await Banner.PrintAsync(server, output, interactive);
+            if (interactive)
+            {
+                Banner.ShowCodesOnEnter(server, output);
+            }
+
             await Task.WhenAny(server.Stopped, Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default));
             await output.WriteLineAsync("Stopping PartyMode…");
             await server.StopAsync();
