@@ -29,6 +29,7 @@ internal static class CliApp
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
+        WindowsConsole.EnableColourCodes();
         var root = BuildRoot();
         var config = new InvocationConfiguration
         {
