@@ -21,7 +21,10 @@ case "$cmd" in
   build)
     dotnet build partymode.sln -c Release "$@" ;;
   run)
-    # The main job: the daemon on the demo campaign (or the stored game of the data folder).
+    # The main job: the daemon on the demo campaign (or the stored game of the data folder). A developer's
+    # run keeps its game in the repository's .partymode-data/ (git-ignored), never in the real
+    # ~/.config/partymode; PARTYMODE_DATA or --data still choose another folder.
+    export PARTYMODE_DATA="${PARTYMODE_DATA:-$PWD/.partymode-data}"
     dotnet run --project PartyMode.Cli -c Release -- serve "$@" ;;
   test)
     ensure_chromium

@@ -22,11 +22,15 @@ internal static class CampaignConvertCommand
     private static readonly Option<string?> Out = new("--out")
     {
         Description = "Write the PartyMode campaign to this file (the report goes to stdout). Without it the campaign goes to stdout and the report to stderr.",
+        HelpName = "FILE",
     };
 
     public static Command Create()
     {
-        var command = new Command("convert", "Convert a dm20-protocol campaign (file or split folder) to a PartyMode campaign file and print what was not carried over, by character.\n\nExamples:\n  partymode campaign convert ~/dm20/campaigns/Shadowfen --out shadowfen.json\n  partymode campaign convert shadowfen-campaign.json > shadowfen.json");
+        var command = new Command("convert", "Convert a dm20-protocol campaign (file or split folder) to a PartyMode campaign file and print what was not carried over, by character.")
+            .WithExamples(
+                "partymode campaign convert ~/dm20/campaigns/Shadowfen --out shadowfen.json",
+                "partymode campaign convert shadowfen-campaign.json > shadowfen.json");
         command.Arguments.Add(Source);
         command.Options.Add(Out);
         command.SetAction((parse, _) => ExecuteAsync(parse));

@@ -17,11 +17,13 @@ internal static class CampaignExportDm20Command
     {
         Description = "The dm20 campaign to write into: its monolithic JSON file or its split folder (with campaign.json and characters.json).",
         Required = true,
+        HelpName = "PATH",
     };
 
     public static Command Create()
     {
-        var command = new Command("export-dm20", "Write HP, temporary HP, conditions, spell slots used, hit dice used, death saves, inventory and coins back into a dm20 campaign, matched by source_id; every other key is kept and the old file is kept as *.bak.\n\nExample:\n  partymode campaign export-dm20 --into ~/dm20/campaigns/Shadowfen");
+        var command = new Command("export-dm20", "Write HP, temporary HP, conditions, spell slots used, hit dice used, death saves, inventory and coins back into a dm20 campaign, matched by source_id; every other key is kept and the old file is kept as *.bak.")
+            .WithExamples("partymode campaign export-dm20 --into ~/dm20/campaigns/Shadowfen");
         command.Options.Add(Into);
         command.SetAction((parse, ct) => CommandContext.RunAsync(parse, context => ExecuteAsync(context, parse.GetValue(Into)!, ct)));
         return command;

@@ -22,29 +22,60 @@ internal static class CliApp
         root.Subcommands.Add(BackupCommand.Create());
         root.Subcommands.Add(CampaignCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.SetAction((parse, _) => NoCommand.RunAsync(parse));
+        HelpExamples.Install(root);
         return root;
     }
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
+        WindowsConsole.EnableColourCodes();
         var root = BuildRoot();
         var config = new InvocationConfiguration
         {
             Output = output ?? Console.Out,
             Error = error ?? Console.Error,
+            // Our own handler below: one sentence, never System.CommandLine's printed stack trace.
+            EnableDefaultExceptionHandler = false,
         };
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
+        if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction and not ExamplesHelpAction)
         {
             foreach (var parseError in parsed.Errors)
             {
                 await config.Error.WriteLineAsync(parseError.Message);
             }
 
-            await config.Error.WriteLineAsync("Run 'partymode --help' for usage.");
+            var command = string.Join(' ', parsed.CommandResult.Command is RootCommand ? [] : CommandPath(parsed.CommandResult.Command));
+            await config.Error.WriteLineAsync($"Run 'partymode {(command.Length > 0 ? command + " " : "")}--help' for usage.");
             return UsageError;
         }
 
-        return await parsed.InvokeAsync(config);
+        try
+        {
+            return await parsed.InvokeAsync(config);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Whatever escaped the commands' own sentences: still one line; the trace only when asked for.
+            await config.Error.WriteLineAsync($"PartyMode stopped on an unexpected error: {ex.Message} ({ex.GetType().Name}). Please report it, with the log in the data folder's logs/.");
+            if (Environment.GetEnvironmentVariable("PARTYMODE_TRACE") == "1")
+            {
+                await config.Error.WriteLineAsync(ex.ToString());
+            }
+
+            return Failed;
+        }
+    }
+
+    private static Stack<string> CommandPath(Command command)
+    {
+        var names = new Stack<string>();
+        for (var c = command; c is not null and not RootCommand; c = c.Parents.OfType<Command>().FirstOrDefault())
+        {
+            names.Push(c.Name);
+        }
+
+        return names;
     }
 }

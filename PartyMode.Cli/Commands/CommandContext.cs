@@ -52,9 +52,10 @@ internal sealed class CommandContext
                     ? throw new DaemonNotRunningException($"Party Mode is not running (no daemon for {Folder.Root}).")
                     : await offline();
             }
-            catch (Exception e) when (attempt < MaxAttempts && (e is DaemonAlreadyRunningException || (e is DaemonNotRunningException && client is not null)))
+            catch (Exception e) when (attempt < MaxAttempts && (e is DaemonAlreadyRunningException
+                || (client is not null && e is DaemonNotRunningException or HttpRequestException or System.Net.Sockets.SocketException)))
             {
-                // The folder changed hands meanwhile: decide again.
+                // The folder changed hands meanwhile (a daemon that stops mid-call drops its sockets): decide again.
             }
         }
     }

@@ -8,6 +8,7 @@ internal static class CommonOptions
     public static readonly Option<string?> Data = new("--data")
     {
         Description = "The data folder (default: PARTYMODE_DATA, else partymode/ in your application-data folder).",
+        HelpName = "DIR",
         Recursive = true,
     };
 

@@ -17,34 +17,32 @@ internal static class ExportCommand
     private static readonly Option<string?> As = new("--as")
     {
         Description = "Whose book: a player id, observer or dm (default: dm, the full book).",
+        HelpName = "SEAT",
     };
 
     private static readonly Option<string> Format = new("--format")
     {
         Description = "md (Markdown, the default) or html (one self-contained printable page).",
         DefaultValueFactory = _ => "md",
+        HelpName = "md|html",
     };
 
     private static readonly Option<string?> Out = new("--out")
     {
         Description = "Write the book to this file instead of stdout.",
+        HelpName = "FILE",
     };
 
-    private static readonly Option<int?> Session = new("--session")
-    {
-        Description = "Only this session (1 is the first; each serve start and each break begins one).",
-    };
+    private static readonly Option<int?> Session = WholeNumberOption.CreateOptional(
+        "--session", "N", 1, 1_000_000, "Only this session (1 is the first; each serve start and each break begins one).", "2");
 
     public static Command Create()
     {
-        var command = new Command("export", """
-            Export the story as one seat saw it: exactly the events that seat may see, in order, by session.
-
-            Examples:
-              partymode export > story.md                                  the DM's full book, Markdown
-              partymode export --as thorin --format html --out thorin.html  Thorin's book, printable HTML
-              partymode export --session 2 --out session-2.md               only the second session
-            """);
+        var command = new Command("export", "Export the story as one seat saw it: exactly the events that seat may see, in order, by session.")
+            .WithExamples(
+                "partymode export > story.md                                   # the DM's full book",
+                "partymode export --as thorin --format html --out thorin.html  # Thorin's, printable",
+                "partymode export --session 2 --out session-2.md               # the second session");
         command.Options.Add(As);
         command.Options.Add(Format);
         command.Options.Add(Out);

@@ -12,6 +12,7 @@ internal static class McpCommand
     public static Command Create()
     {
         var command = new Command("mcp", "Run the MCP server on stdin/stdout for an AI game master (e.g. claude mcp add partymode -- partymode mcp).");
+        command.Subcommands.Add(McpInstallCommandsCommand.Create());
         command.SetAction(async (parse, ct) =>
         {
             var folder = CommonOptions.Folder(parse);

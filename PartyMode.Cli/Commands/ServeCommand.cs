@@ -12,20 +12,20 @@ namespace PartyMode.Cli.Commands;
 /// <summary><c>partymode serve</c>: the daemon in the foreground.</summary>
 internal static class ServeCommand
 {
-    private static readonly Option<string?> Campaign = new("--campaign") { Description = "Campaign JSON to import into a new data folder (default: the built-in demo)." };
-    private static readonly Option<int> Port = new("--port") { Description = "TCP port (0 picks a free one).", DefaultValueFactory = _ => 8080 };
-    private static readonly Option<string> Bind = new("--bind") { Description = "Address to listen on.", DefaultValueFactory = _ => "0.0.0.0" };
-    private static readonly Option<string?> PublicUrl = new("--public-url") { Description = "Base URL for join links, e.g. http://192.168.1.20:8080." };
+    private static readonly Option<string?> Campaign = new("--campaign") { Description = "Campaign JSON to import into a new data folder (default: the built-in demo).", HelpName = "FILE" };
+    private static readonly Option<int> Port = WholeNumberOption.Create("--port", "PORT", 0, 65535, 8080, "TCP port (0 picks a free one).", "8080");
+    private static readonly Option<string> Bind = new("--bind") { Description = "Address to listen on (0.0.0.0: every network).", DefaultValueFactory = _ => "0.0.0.0", HelpName = "ADDRESS" };
+    private static readonly Option<string?> PublicUrl = new("--public-url") { Description = "Base URL for join links and QR codes, e.g. http://192.168.1.20:8080.", HelpName = "URL" };
     private static readonly Option<bool> AllowRemoteDm = new("--allow-remote-dm") { Description = "Let the DM API answer other machines." };
-    private static readonly Option<string> ActionRate = new("--action-rate") { Description = "Actions per seat as COUNT/SECONDS.", DefaultValueFactory = _ => "10/10" };
-    private static readonly Option<int> AuthFailLimit = new("--auth-fail-limit") { Description = "Failed authentications a minute per non-loopback address before 429.", DefaultValueFactory = _ => 20 };
+    private static readonly Option<string> ActionRate = new("--action-rate") { Description = "Actions per seat as COUNT/SECONDS.", DefaultValueFactory = _ => "10/10", HelpName = "COUNT/SECONDS" };
+    private static readonly Option<int> AuthFailLimit = WholeNumberOption.Create("--auth-fail-limit", "COUNT", 1, 1_000_000, 20, "Failed authentications a minute per non-loopback address before 429.", "20");
     private static readonly Option<bool> Fsync = new("--fsync") { Description = "Flush every commit to the disk before it is acknowledged (the default; kept for scripts)." };
     private static readonly Option<bool> NoFsync = new("--no-fsync") { Description = "Do not flush commits to the disk: faster on a slow disk, but a power cut can lose the last seconds (a crash still loses nothing)." };
-    private static readonly Option<int> BackupEvery = new("--backup-every") { Description = "Minutes between backups of the game while it changes (0: only at start).", DefaultValueFactory = _ => 10 };
-    private static readonly Option<bool> Verbose = new("--verbose") { Description = "Log every HTTP request, not only refused and failed ones." };
-    private static readonly Option<int> MaxConnections = new("--max-connections") { Description = "TCP connections open at once (default: as many as the open-file limit safely allows)." };
-    private static readonly Option<int> MaxPerAddress = new("--max-connections-per-address") { Description = "TCP connections one address may hold (0: no cap).", DefaultValueFactory = _ => 128 };
-    private static readonly Option<int> MaxObserversPerAddress = new("--max-observers-per-address") { Description = "Observer screens one address may open (0: no cap).", DefaultValueFactory = _ => 16 };
+    private static readonly Option<int> BackupEvery = WholeNumberOption.Create("--backup-every", "MINUTES", 0, 1440, 10, "Minutes between backups of the game while it changes (0: only at start).", "10");
+    private static readonly Option<bool> Verbose = new("--verbose") { Description = "Log every HTTP request and socket to the console too, not only warnings and errors." };
+    private static readonly Option<int> MaxConnections = WholeNumberOption.Create("--max-connections", "COUNT", 0, 1_000_000, 0, "TCP connections open at once (0, the default: as many as the open-file limit safely allows).", "2000");
+    private static readonly Option<int> MaxPerAddress = WholeNumberOption.Create("--max-connections-per-address", "COUNT", 0, 1_000_000, 128, "TCP connections one address may hold (0: no cap).", "128");
+    private static readonly Option<int> MaxObserversPerAddress = WholeNumberOption.Create("--max-observers-per-address", "COUNT", 0, 1_000_000, 16, "Observer screens one address may open (0: no cap).", "16");
     private static readonly Option<bool> Reset = new("--reset") { Description = "Wipe this data folder's stored game first (asks for confirmation)." };
     private static readonly Option<bool> Yes = new("--yes") { Description = "With --reset: do not ask." };
     private static readonly Option<bool> TvJoinCodes = new("--tv-join-codes") { Description = "Let the observer's TV lobby show a join QR code for each seat not yet connected (anyone who sees the TV could join)." };
@@ -38,7 +38,11 @@ internal static class ServeCommand
             MaxConnections, MaxPerAddress, MaxObserversPerAddress, Reset, Yes, TvJoinCodes,
         };
         command.SetAction((result, ct) => ExecuteAsync(result, ct));
-        return command;
+        return command.WithExamples(
+            "partymode serve                                        # demo, port 8080",
+            "partymode serve --campaign my-campaign.json            # your campaign",
+            "partymode serve --data ~/games/friday --port 9000      # a second game",
+            "partymode serve --public-url http://192.168.1.20:8080  # the right network");
     }
 
     private static async Task<int> ExecuteAsync(ParseResult result, CancellationToken cancellationToken)
@@ -52,28 +56,29 @@ internal static class ServeCommand
             return CliApp.UsageError;
         }
 
-        var port = result.GetValue(Port);
-        if (port is < 0 or > 65535 || !System.Net.IPAddress.TryParse(result.GetValue(Bind), out _))
+        if (result.GetValue(CommonOptions.Json))
         {
-            await error.WriteLineAsync("--port must be 0 to 65535 and --bind an IP address such as 0.0.0.0 or 127.0.0.1.");
+            await error.WriteLineAsync("serve has no --json output: once it runs, 'partymode status --json' and 'partymode token show --json' print its state and links.");
             return CliApp.UsageError;
         }
 
-        if (result.GetValue(MaxConnections) < 0 || result.GetValue(MaxPerAddress) < 0 || result.GetValue(MaxObserversPerAddress) < 0)
+        var port = result.GetValue(Port);
+        if (!System.Net.IPAddress.TryParse(result.GetValue(Bind), out _))
         {
-            await error.WriteLineAsync("--max-connections, --max-connections-per-address and --max-observers-per-address take a whole number of 0 or more (0: automatic or no cap).");
+            await error.WriteLineAsync($"--bind '{result.GetValue(Bind)}' is not an IP address: pass one such as 0.0.0.0 (every network) or 127.0.0.1 (this machine only).");
+            return CliApp.UsageError;
+        }
+
+        string? publicUrl = null;
+        if (result.GetValue(PublicUrl) is { } givenUrl && (publicUrl = Commands.PublicUrl.Normalize(givenUrl, out var urlError)) is null)
+        {
+            await error.WriteLineAsync(urlError);
             return CliApp.UsageError;
         }
 
         if (result.GetValue(Fsync) && result.GetValue(NoFsync))
         {
             await error.WriteLineAsync("--fsync and --no-fsync contradict each other: give one (flushing is the default).");
-            return CliApp.UsageError;
-        }
-
-        if (result.GetValue(BackupEvery) is < 0 or > 1440)
-        {
-            await error.WriteLineAsync("--backup-every takes minutes from 0 (only at start) to 1440.");
             return CliApp.UsageError;
         }
 
@@ -99,7 +104,7 @@ internal static class ServeCommand
                 CampaignFile = result.GetValue(Campaign),
                 Port = port,
                 BindAddress = result.GetValue(Bind)!,
-                PublicUrl = result.GetValue(PublicUrl),
+                PublicUrl = publicUrl,
                 AllowRemoteDm = result.GetValue(AllowRemoteDm),
                 ActionRateCount = count,
                 ActionRateSeconds = seconds,
@@ -138,7 +143,19 @@ internal static class ServeCommand
 
         await using (server)
         {
-            await Banner.PrintAsync(server, output);
+            if (publicUrl is not null && Commands.PublicUrl.PortWarning(publicUrl, server.Port) is { } warning)
+            {
+                await error.WriteLineAsync(warning);
+            }
+
+            // Enter shows the QR codes one at a time, where there is a person at this terminal to press it.
+            var interactive = ReferenceEquals(output, Console.Out) && !Console.IsInputRedirected && !Console.IsOutputRedirected;
+            await Banner.PrintAsync(server, output, interactive);
+            if (interactive)
+            {
+                Banner.ShowCodesOnEnter(server, output);
+            }
+
             await Task.WhenAny(server.Stopped, Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default));
             await output.WriteLineAsync("Stopping PartyMode…");
             await server.StopAsync();

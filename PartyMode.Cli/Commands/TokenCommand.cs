@@ -11,6 +11,9 @@ internal static class TokenCommand
         command.Subcommands.Add(TokenShowCommand.Create());
         command.Subcommands.Add(TokenRefreshCommand.Create());
         command.Subcommands.Add(TokenKickCommand.Create());
-        return command;
+        return command.WithExamples(
+            "partymode token show thorin     # Thorin's link and QR code again",
+            "partymode token refresh thorin  # a new link for Thorin (the old one stops)",
+            "partymode token kick vex        # revoke Vex's link and disconnect the phone");
     }
 }

@@ -10,7 +10,7 @@ internal static class TokenShowCommand
 {
     private static readonly Argument<string?> Seat = new("SEAT")
     {
-        Description = "Only this seat (a player id, observer or dm); all seats when left out.",
+        Description = "Optional: only this seat (a player id, observer or dm); every seat when left out.",
         Arity = ArgumentArity.ZeroOrOne,
     };
 
@@ -19,7 +19,10 @@ internal static class TokenShowCommand
         var command = new Command("show", "Print the join URLs and QR codes of the seats again.");
         command.Arguments.Add(Seat);
         command.SetAction((parse, ct) => CommandContext.RunAsync(parse, context => ExecuteAsync(context, parse.GetValue(Seat), ct)));
-        return command;
+        return command.WithExamples(
+            "partymode token show           # every seat's link and QR code",
+            "partymode token show elara     # only Elara's, to scan from this screen",
+            "partymode token show --json    # the links for a script");
     }
 
     private static Task<int> ExecuteAsync(CommandContext context, string? seat, CancellationToken ct) =>

@@ -27,8 +27,11 @@ internal static class Logs
                     outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj}{NewLine}{Exception}");
                 if (console)
                 {
+                    // The console is the DM's screen under the banner: only what needs them (warnings, errors) unless
+                    // --verbose; routine lines (sockets opening and closing, refused requests) stay in the file.
                     sinks.Console(
                         outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}",
+                        restrictedToMinimumLevel: verbose ? LogEventLevel.Debug : LogEventLevel.Warning,
                         standardErrorFromLevel: LogEventLevel.Verbose);
                 }
             });

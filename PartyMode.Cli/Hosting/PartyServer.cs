@@ -93,6 +93,24 @@ internal sealed class PartyServer : IAsyncDisposable
         {
             throw FolderAccess.Refused(folder, ex);
         }
+        catch (IOException ex)
+        {
+            throw new StartupException($"The data folder {folder.Root} cannot be made or written ({ex.Message}): pass --data with a folder of your own.", ex);
+        }
+
+        // The port next, still before anything is imported: a start that cannot listen changes nothing.
+        System.Net.Sockets.Socket listener;
+        try
+        {
+            listener = ListenSocket.Bind(options.BindAddress, options.Port);
+        }
+        catch
+        {
+            await log.DisposeAsync();
+            daemonLock.Dispose();
+            throw;
+        }
+
         // Start-up work that does not need the game runs on the other core meanwhile: the campaign
         // parse and the web host (its routes and generated request delegates); docs/benchmarks.md.
         var campaignTask = Task.Run(() => GameOpening.LoadCampaign(options), cancellationToken);
@@ -101,7 +119,7 @@ internal sealed class PartyServer : IAsyncDisposable
         // The hub needs no game: committed changes reach it through the pipeline, which the store drives.
         var hub = new SocketHub(clock, log);
         var watermark = new CommitWatermark();
-        var hostTask = Task.Run(() => CreateHost(options, folder, log, clock, slot, hub), cancellationToken);
+        var hostTask = Task.Run(() => CreateHost(options, folder, log, clock, slot, hub, listener), cancellationToken);
         LiteDbGameStore? store = null;
         BackupScheduler? backups = null;
         try
@@ -158,6 +176,7 @@ internal sealed class PartyServer : IAsyncDisposable
             backups?.Dispose();
             store?.Dispose();
             hub.Dispose();
+            listener.Dispose();
             await log.DisposeAsync();
             daemonLock.Dispose();
             throw;
@@ -165,7 +184,7 @@ internal sealed class PartyServer : IAsyncDisposable
     }
 
     /// <summary>The web host with every route mapped; the game and the store come from the slot once they are open.</summary>
-    private static WebApplication CreateHost(PartyServerOptions options, DataFolder folder, Serilog.Core.Logger log, CountingTimeProvider clock, OpenedGameSlot slot, SocketHub hub)
+    private static WebApplication CreateHost(PartyServerOptions options, DataFolder folder, Serilog.Core.Logger log, CountingTimeProvider clock, OpenedGameSlot slot, SocketHub hub, System.Net.Sockets.Socket listener)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -181,7 +200,12 @@ internal sealed class PartyServer : IAsyncDisposable
         builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, NoSignalLifetime>();
         // Socket continuations run on the I/O thread instead of hopping to the thread pool: a push to a
         // table is many tiny sends, and each hop costs more than the send (docs/benchmarks.md).
-        builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
+        builder.WebHost.UseSockets(o =>
+        {
+            o.UnsafePreferInlineScheduling = true;
+            // The socket bound at the start (ListenSocket): Kestrel listens on it instead of binding its own.
+            o.CreateBoundListenSocket = _ => listener;
+        });
         var gate = builder.Services.AddConnectionLimits(options, log);
         builder.WebHost.ConfigureKestrel(k =>
         {
