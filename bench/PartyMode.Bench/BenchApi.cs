@@ -85,6 +85,20 @@ internal sealed class BenchApi(string baseUrl, string dmToken) : IDisposable
         await EnsureOkAsync(response, "resolve", ct);
     }
 
+    /// <summary>POST /api/dm/narrate (PartyMode only: the page benchmark's evening), with an optional private part.</summary>
+    public async Task NarrateAsync(string narrative, string? privateTo, string? privateText, CancellationToken ct)
+    {
+        var body = new Dictionary<string, object> { ["narrative"] = narrative };
+        if (privateTo is not null && privateText is not null)
+        {
+            body["private"] = new Dictionary<string, string> { [privateTo] = privateText };
+        }
+
+        using var request = Request(HttpMethod.Post, "/api/dm/narrate", DmToken, body);
+        using var response = await _http.SendAsync(request, ct);
+        await EnsureOkAsync(response, "narrate", ct);
+    }
+
     /// <summary>The newest seq the DM can see (every event), paging GET /api/events.</summary>
     public async Task<long> LastSeqAsync(CancellationToken ct)
     {

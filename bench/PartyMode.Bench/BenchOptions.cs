@@ -10,6 +10,7 @@ internal sealed class BenchOptions
                                [--observers N] [--player-rounds N] [--out FILE] [--serve-arg ARG]…
                PartyMode.Bench soak --minutes N [--target partymode|node|bun] [--no-build]
                                [--max-rss-slope-mib X] [--max-heap-slope-mib X] [--max-fd-slope X]
+               PartyMode.Bench page [--quick] [--throttle 1,4] [--no-build] [--out FILE] [--serve-arg ARG]…
         """;
 
     private static readonly string[] AllPhases = ["fanout", "intake", "connections", "startup"];
@@ -17,6 +18,12 @@ internal sealed class BenchOptions
     public bool Quick { get; private set; }
 
     public bool Soak { get; private set; }
+
+    /// <summary>The phone page's benchmark (#16) instead of the servers'.</summary>
+    public bool Page { get; private set; }
+
+    /// <summary>CPU throttle rates of the page benchmark (Chromium's; 4 is a mid-range phone).</summary>
+    public List<double> ThrottleRates { get; } = [1, 4];
 
     public double SoakMinutes { get; private set; } = 10;
 
@@ -57,6 +64,11 @@ internal sealed class BenchOptions
             o.Soak = true;
             i = 1;
         }
+        else if (args.Length > 0 && args[0] == "page")
+        {
+            o.Page = true;
+            i = 1;
+        }
 
         for (; i < args.Length; i++)
         {
@@ -70,6 +82,22 @@ internal sealed class BenchOptions
                 case "--no-build": o.Build = false; break;
                 case "--minutes": if (!TryDouble(Next(), v => o.SoakMinutes = v)) { return null; } break;
                 case "--target": o.SoakTarget = Next() ?? ""; break;
+                case "--throttle":
+                    o.ThrottleRates.Clear();
+                    foreach (var r in (Next() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        if (!TryDouble(r, o.ThrottleRates.Add))
+                        {
+                            return null;
+                        }
+                    }
+
+                    if (o.ThrottleRates.Count == 0)
+                    {
+                        return null;
+                    }
+
+                    break;
                 case "--observers": if (!TryDouble(Next(), v => o.Observers = (int)v)) { return null; } break;
                 case "--out": o.OutFile = Next(); break;
                 case "--serve-arg": o.ServeArgs.Add(Next() ?? ""); break;
