@@ -11,6 +11,7 @@ internal sealed class BenchOptions
                PartyMode.Bench soak --minutes N [--target partymode|node|bun] [--no-build]
                                [--max-rss-slope-mib X] [--max-heap-slope-mib X] [--max-fd-slope X]
                PartyMode.Bench page [--quick] [--throttle 1,4] [--no-build] [--out FILE] [--serve-arg ARG]…
+               --partymode PATH: measure that build of partymode instead of building this tree (before/after)
         """;
 
     private static readonly string[] AllPhases = ["fanout", "intake", "connections", "startup"];
@@ -41,6 +42,9 @@ internal sealed class BenchOptions
     public int Observers { get; set; }
 
     public string? OutFile { get; private set; }
+
+    /// <summary>A partymode apphost to measure instead of this tree's build (comparing builds).</summary>
+    public string? PartyModeBinary { get; private set; }
 
     /// <summary>Extra <c>serve</c> arguments for every PartyMode server (e.g. <c>--serve-arg --no-fsync</c>).</summary>
     public List<string> ServeArgs { get; } = [];
@@ -100,6 +104,7 @@ internal sealed class BenchOptions
                     break;
                 case "--observers": if (!TryDouble(Next(), v => o.Observers = (int)v)) { return null; } break;
                 case "--out": o.OutFile = Next(); break;
+                case "--partymode": o.PartyModeBinary = Next(); break;
                 case "--serve-arg": o.ServeArgs.Add(Next() ?? ""); break;
                 case "--player-rounds": if (!TryDouble(Next(), v => o.PlayerRounds = (int)v)) { return null; } break;
                 case "--max-rss-slope-mib": if (!TryDouble(Next(), v => o.MaxRssSlopeMiBPerMinute = v)) { return null; } break;

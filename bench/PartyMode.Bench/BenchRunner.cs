@@ -33,7 +33,7 @@ internal static class BenchRunner
             var node = new TargetResults("node");
             var bun = new TargetResults("bun");
 
-            var binary = await Preparation.PartyModeAsync(paths, options.Build, ct);
+            var binary = await Preparation.PartyModeAsync(paths, options.Build, ct, options.PartyModeBinary);
             var targets = new List<(Target Target, TargetResults Results)>();
             if (binary.Error is not null)
             {

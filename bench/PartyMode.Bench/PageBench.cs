@@ -27,7 +27,7 @@ internal static class PageBench
             return 1;
         }
 
-        var binary = await Preparation.PartyModeAsync(paths, options.Build, ct);
+        var binary = await Preparation.PartyModeAsync(paths, options.Build, ct, options.PartyModeBinary);
         if (binary.Error is not null)
         {
             Console.Error.WriteLine($"bench: page: {binary.Error}");
@@ -53,7 +53,7 @@ internal static class PageBench
                 var s = await ScenarioAsync(browser, target, campaign, rate, evening, options.Quick ? 12 : 30, ct);
                 scenarios.Add(s);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"bench: page: {rate}x throttle: tab switch p50 {s.TabSwitchP50:F1} ms, max {s.TabSwitchMax:F1} ms over {s.TabSwitchMs.Count}; catch-up of {s.CatchUpEvents} events {s.CatchUpMs:F0} ms; {s.NodesAfterEvening} nodes ({s.MessagesInDom} messages) after the evening, {s.NodesAfterCatchUp} after the catch-up"));
+                    $"bench: page: {rate}x throttle: tab switch p50 {s.TabSwitchP50:F1} ms, max {s.TabSwitchMax:F1} ms over {s.TabSwitchMs.Count} (main-thread CPU {s.TabSwitchCpuMs:F1} ms each); catch-up of {s.CatchUpEvents} events {s.CatchUpMs:F0} ms (CPU {s.CatchUpCpuMs:F0} ms); {s.NodesAfterEvening} nodes ({s.MessagesInDom} messages) after the evening, {s.NodesAfterCatchUp} after the catch-up"));
             }
 
             PageReport.Print(Console.Out, machine, scenarios);
@@ -79,21 +79,9 @@ internal static class PageBench
             ReducedMotion = ReducedMotion.Reduce,
         });
         var page = await context.NewPageAsync();
-        // The socket goes through a route so the harness can drop it and refuse reconnects (a phone out of reach).
-        var blocked = 0;
-        IWebSocketRoute? current = null;
-        await page.RouteWebSocketAsync("**/ws", ws =>
-        {
-            if (Volatile.Read(ref blocked) == 1)
-            {
-                _ = ws.CloseAsync(new WebSocketRouteCloseOptions { Code = 1013, Reason = "bench: away" });
-                return;
-            }
-
-            current = ws;
-            ws.ConnectToServer();
-        });
-        await page.GotoAsync($"{server.BaseUrl}/play?token={Uri.EscapeDataString(seat.Token)}");
+        // The page reaches the server through a relay the harness can cut (a phone out of Wi-Fi reach).
+        await using var relay = new TcpRelay(server.EndPoint);
+        await page.GotoAsync($"http://127.0.0.1:{relay.Port}/play?token={Uri.EscapeDataString(seat.Token)}");
         await WaitConnAsync(page, online: true);
 
         await NarrateAsync(server.Api, evening, "Tale", seat.Id, ct);
@@ -114,21 +102,25 @@ internal static class PageBench
         }
 
         var times = new List<double>();
+        var trace = await PageTrace.StartAsync(page);
         for (var i = 0; i < switches; i++)
         {
             times.Add(await PageProbe.TabSwitchAsync(page, Tabs[i % Tabs.Length]));
         }
 
+        var switchCpu = await PageTrace.StopAsync(trace) / switches;
+
         await PageProbe.TabSwitchAsync(page, "story");
-        Volatile.Write(ref blocked, 1);
-        await current!.CloseAsync(new WebSocketRouteCloseOptions { Code = 1013, Reason = "bench: drop" });
+        relay.Away();
         await WaitConnAsync(page, online: false);
         await NarrateAsync(server.Api, evening, "Missed", seat.Id, ct);
         await PageProbe.ArmCatchUpAsync(page, Marker("Missed", evening - 1));
-        Volatile.Write(ref blocked, 0);
+        relay.Back();
+        trace = await PageTrace.StartAsync(page);
         var catchUp = await PageProbe.ReconnectAndWaitAsync(page);
+        var catchUpCpu = await PageTrace.StopAsync(trace);
         var nodesAfter = await PageProbe.NodeCountAsync(page);
-        return new PageScenario(rate, times, catchUp, evening, nodes, messages, nodesAfter);
+        return new PageScenario(rate, times, switchCpu, catchUp, catchUpCpu, evening, nodes, messages, nodesAfter);
     }
 
     private static string Marker(string prefix, int i) => string.Create(CultureInfo.InvariantCulture, $"{prefix} {i:0000}:");

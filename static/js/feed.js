@@ -8,6 +8,10 @@ import { rollCard } from './roll-card.js';
 /** Messages kept in the DOM (per list) while the reader follows the end. */
 export const DOM_CAP = 150;
 const PAGE = 50;
+// A socket replay comes as one message per event: the batch waits for a pause in the stream (the
+// replay's end flushes at once, with its "restored" notice), but never longer than BATCH_MAX_MS.
+const BATCH_GAP_MS = 50;
+const BATCH_MAX_MS = 300;
 
 const STATUS_TEXT = {
   sending: 'Sending…',
@@ -123,7 +127,11 @@ export class Feed {
     if (opts.replay || opts.quiet) {
       this.pending.push(ev);
       if (opts.replay && this.secrets && isSecret(ev) && ev.type !== 'action') this.onSecret(ev);
-      if (!this.batchTimer) this.batchTimer = setTimeout(() => { this.flush(); if (this.pinned) this.scrollToEnd(false); }, 0);
+      const now = performance.now();
+      if (!this.batchTimer) this.batchStart = now;
+      clearTimeout(this.batchTimer);
+      const wait = opts.replay && now - this.batchStart < BATCH_MAX_MS ? BATCH_GAP_MS : 0;
+      this.batchTimer = setTimeout(() => { this.flush(); if (this.pinned) this.scrollToEnd(false); }, wait);
       return;
     }
     if (this.pending.length) this.flush();
