@@ -157,7 +157,13 @@ internal sealed class BenchApi(string baseUrl, string dmToken) : IDisposable
         using var doc = await JsonDocument.ParseAsync(body, cancellationToken: ct);
         var r = doc.RootElement;
         long Get(string name) => r.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : -1;
-        return new Diagnostics(Get("gc_heap_bytes"), Get("active_timers"), Get("queued_frames"), Get("committed_changes"), Get("transactions"));
+        double GetDouble(string name) => r.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : -1;
+        return new Diagnostics(Get("gc_heap_bytes"), Get("active_timers"), Get("queued_frames"), Get("committed_changes"), Get("transactions"))
+        {
+            JitMs = GetDouble("jit_ms"),
+            GcCollections = Get("gc_collections"),
+            GcPauseMs = GetDouble("gc_pause_ms"),
+        };
     }
 
     public async Task ShutdownAsync(CancellationToken ct)
