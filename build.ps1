@@ -1,4 +1,4 @@
-# PartyMode build entry point for Windows: ./build.ps1 [run|test|build|publish|bench|soak] [args…]
+# PartyMode build entry point for Windows: ./build.ps1 [run|test|build|publish|bench|soak|page] [args…]
 param([Parameter(Position = 0)][string]$Command = "build", [Parameter(ValueFromRemainingArguments = $true)][string[]]$Rest = @())
 $ErrorActionPreference = "Stop"
 Set-Location $PSScriptRoot
@@ -45,6 +45,7 @@ switch ($Command) {
   }
   "bench"   { $env:DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS = "1"; dotnet run --project bench/PartyMode.Bench -c Release -- @Rest }
   "soak"    { dotnet run --project bench/PartyMode.Bench -c Release -- soak @Rest }
-  default   { Write-Error "usage: ./build.ps1 [build|run|test|publish|bench|soak] [args…]"; exit 2 }
+  "page"    { dotnet run --project bench/PartyMode.Bench -c Release -- page @Rest }
+  default   { Write-Error "usage: ./build.ps1 [build|run|test|publish|bench|soak|page] [args…]"; exit 2 }
 }
 exit $LASTEXITCODE

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# PartyMode build entry point: ./build.sh [run|test|build|publish|bench|soak] [args…]
+# PartyMode build entry point: ./build.sh [run|test|build|publish|bench|soak|page] [args…]
 set -euo pipefail
 cd "$(dirname "$0")"
 cmd="${1:-build}"; shift || true
@@ -38,6 +38,10 @@ case "$cmd" in
     DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 dotnet run --project bench/PartyMode.Bench -c Release -- "$@" ;;
   soak)
     dotnet run --project bench/PartyMode.Bench -c Release -- soak "$@" ;;
+  page)
+    # The phone page in Debian's Chromium (#16): tab switch and a 2,000-event catch-up, 1x and 4x CPU throttle.
+    ensure_chromium
+    dotnet run --project bench/PartyMode.Bench -c Release -- page "$@" ;;
   *)
-    echo "usage: ./build.sh [build|run|test|publish|bench|soak] [args…]" >&2; exit 2 ;;
+    echo "usage: ./build.sh [build|run|test|publish|bench|soak|page] [args…]" >&2; exit 2 ;;
 esac

@@ -85,6 +85,20 @@ internal sealed class BenchApi(string baseUrl, string dmToken) : IDisposable
         await EnsureOkAsync(response, "resolve", ct);
     }
 
+    /// <summary>POST /api/dm/narrate (PartyMode only: the page benchmark's evening), with an optional private part.</summary>
+    public async Task NarrateAsync(string narrative, string? privateTo, string? privateText, CancellationToken ct)
+    {
+        var body = new Dictionary<string, object> { ["narrative"] = narrative };
+        if (privateTo is not null && privateText is not null)
+        {
+            body["private"] = new Dictionary<string, string> { [privateTo] = privateText };
+        }
+
+        using var request = Request(HttpMethod.Post, "/api/dm/narrate", DmToken, body);
+        using var response = await _http.SendAsync(request, ct);
+        await EnsureOkAsync(response, "narrate", ct);
+    }
+
     /// <summary>The newest seq the DM can see (every event), paging GET /api/events.</summary>
     public async Task<long> LastSeqAsync(CancellationToken ct)
     {
@@ -143,7 +157,13 @@ internal sealed class BenchApi(string baseUrl, string dmToken) : IDisposable
         using var doc = await JsonDocument.ParseAsync(body, cancellationToken: ct);
         var r = doc.RootElement;
         long Get(string name) => r.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : -1;
-        return new Diagnostics(Get("gc_heap_bytes"), Get("active_timers"), Get("queued_frames"), Get("committed_changes"), Get("transactions"));
+        double GetDouble(string name) => r.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : -1;
+        return new Diagnostics(Get("gc_heap_bytes"), Get("active_timers"), Get("queued_frames"), Get("committed_changes"), Get("transactions"))
+        {
+            JitMs = GetDouble("jit_ms"),
+            GcCollections = Get("gc_collections"),
+            GcPauseMs = GetDouble("gc_pause_ms"),
+        };
     }
 
     public async Task ShutdownAsync(CancellationToken ct)

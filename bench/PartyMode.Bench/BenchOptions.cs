@@ -10,6 +10,10 @@ internal sealed class BenchOptions
                                [--observers N] [--player-rounds N] [--out FILE] [--serve-arg ARG]…
                PartyMode.Bench soak --minutes N [--target partymode|node|bun] [--no-build]
                                [--max-rss-slope-mib X] [--max-heap-slope-mib X] [--max-fd-slope X]
+               PartyMode.Bench page [--quick] [--throttle 1,4] [--no-build] [--out FILE] [--serve-arg ARG]…
+               --variant NAME[@BINARY][:KEY=VALUE,…]: one more PartyMode server (another build, or these environment
+                                 variables), measured in the same alternating rounds
+               --partymode PATH: measure that build of partymode instead of building this tree (before/after)
         """;
 
     private static readonly string[] AllPhases = ["fanout", "intake", "connections", "startup"];
@@ -17,6 +21,12 @@ internal sealed class BenchOptions
     public bool Quick { get; private set; }
 
     public bool Soak { get; private set; }
+
+    /// <summary>The phone page's benchmark (#16) instead of the servers'.</summary>
+    public bool Page { get; private set; }
+
+    /// <summary>CPU throttle rates of the page benchmark (Chromium's; 4 is a mid-range phone).</summary>
+    public List<double> ThrottleRates { get; } = [1, 4];
 
     public double SoakMinutes { get; private set; } = 10;
 
@@ -34,6 +44,12 @@ internal sealed class BenchOptions
     public int Observers { get; set; }
 
     public string? OutFile { get; private set; }
+
+    /// <summary>Extra PartyMode servers (name, environment), measured in the same alternating rounds as the others.</summary>
+    public List<(string Name, string? Binary, Dictionary<string, string> Environment)> Variants { get; } = [];
+
+    /// <summary>A partymode apphost to measure instead of this tree's build (comparing builds).</summary>
+    public string? PartyModeBinary { get; private set; }
 
     /// <summary>Extra <c>serve</c> arguments for every PartyMode server (e.g. <c>--serve-arg --no-fsync</c>).</summary>
     public List<string> ServeArgs { get; } = [];
@@ -57,6 +73,11 @@ internal sealed class BenchOptions
             o.Soak = true;
             i = 1;
         }
+        else if (args.Length > 0 && args[0] == "page")
+        {
+            o.Page = true;
+            i = 1;
+        }
 
         for (; i < args.Length; i++)
         {
@@ -70,8 +91,33 @@ internal sealed class BenchOptions
                 case "--no-build": o.Build = false; break;
                 case "--minutes": if (!TryDouble(Next(), v => o.SoakMinutes = v)) { return null; } break;
                 case "--target": o.SoakTarget = Next() ?? ""; break;
+                case "--throttle":
+                    o.ThrottleRates.Clear();
+                    foreach (var r in (Next() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        if (!TryDouble(r, o.ThrottleRates.Add))
+                        {
+                            return null;
+                        }
+                    }
+
+                    if (o.ThrottleRates.Count == 0)
+                    {
+                        return null;
+                    }
+
+                    break;
                 case "--observers": if (!TryDouble(Next(), v => o.Observers = (int)v)) { return null; } break;
                 case "--out": o.OutFile = Next(); break;
+                case "--partymode": o.PartyModeBinary = Next(); break;
+                case "--variant":
+                    if (ParseVariant(Next()) is not { } variant)
+                    {
+                        return null;
+                    }
+
+                    o.Variants.Add(variant);
+                    break;
                 case "--serve-arg": o.ServeArgs.Add(Next() ?? ""); break;
                 case "--player-rounds": if (!TryDouble(Next(), v => o.PlayerRounds = (int)v)) { return null; } break;
                 case "--max-rss-slope-mib": if (!TryDouble(Next(), v => o.MaxRssSlopeMiBPerMinute = v)) { return null; } break;
@@ -104,6 +150,34 @@ internal sealed class BenchOptions
         }
 
         return o;
+    }
+
+    /// <summary>NAME[@BINARY][:KEY=VALUE,KEY=VALUE] (NAME alone: the same server again, a control).</summary>
+    private static (string Name, string? Binary, Dictionary<string, string> Environment)? ParseVariant(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var head = colon < 0 ? text : text[..colon];
+        var at = head.IndexOf('@', StringComparison.Ordinal);
+        var name = at < 0 ? head : head[..at];
+        var binary = at < 0 ? null : head[(at + 1)..];
+        var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in (colon < 0 ? "" : text[(colon + 1)..]).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                return null;
+            }
+
+            env[pair[..eq]] = pair[(eq + 1)..];
+        }
+
+        return name is "" or "partymode" or "node" or "bun" || binary is "" ? null : (name, binary, env);
     }
 
     private static bool TryDouble(string? s, Action<double> set)

@@ -33,7 +33,7 @@ internal static class BenchRunner
             var node = new TargetResults("node");
             var bun = new TargetResults("bun");
 
-            var binary = await Preparation.PartyModeAsync(paths, options.Build, ct);
+            var binary = await Preparation.PartyModeAsync(paths, options.Build, ct, options.PartyModeBinary);
             var targets = new List<(Target Target, TargetResults Results)>();
             if (binary.Error is not null)
             {
@@ -44,6 +44,12 @@ internal static class BenchRunner
             {
                 var partyTarget = Target.PartyMode(binary.Path!);
                 targets.Add((partyTarget with { PrefixArgs = [.. partyTarget.PrefixArgs, .. options.ServeArgs] }, party));
+                // Variants join the same alternating rounds; their figures are in the console lines only.
+                foreach (var (name, other, env) in options.Variants)
+                {
+                    var variant = partyTarget with { Name = name, Executable = other is null ? partyTarget.Executable : Path.GetFullPath(other), Environment = env };
+                    targets.Add((variant with { PrefixArgs = [.. partyTarget.PrefixArgs, .. options.ServeArgs] }, new TargetResults(name)));
+                }
             }
 
             if (!options.WithNode)
@@ -300,6 +306,7 @@ internal static class BenchRunner
             $"bench: {session.Server.Target.Name}: fan-out, {label}: p50 {Stats.Percentile(r.ResolveMs, 50):F2} ms, p99 {Stats.Percentile(r.ResolveMs, 99):F2} ms, " +
             $"max {(r.ResolveMs.Count > 0 ? r.ResolveMs.Max() : double.NaN):F2} ms over {r.ResolveMs.Count} rounds; " +
             $"CPU per round: server {r.ServerCpuMsPerRound:F1} ms, harness {r.ClientCpuMsPerRound:F1} ms" +
+            (r.JitMs is { } jit && r.ResolveMs.Count > 0 ? $"; server JIT {jit / r.ResolveMs.Count:F2} ms, GC pauses {r.GcPauseMs / r.ResolveMs.Count:F2} ms per round ({r.GcCollections} collections)" : "") +
             (r.PrivateLeaks > 0 ? $"; {r.PrivateLeaks} private parts reached other sockets" : "") +
             (r.Error is null ? "" : $"; error: {r.Error}"));
     }

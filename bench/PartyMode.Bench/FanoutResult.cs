@@ -24,6 +24,13 @@ internal sealed class FanoutResult
 
     public double ClientCpuMsPerRound => ResolveMs.Count == 0 ? double.NaN : ClientCpuMs / ResolveMs.Count;
 
+    /// <summary>PartyMode's JIT time and GC pauses over the measured rounds, ms (null on the relays).</summary>
+    public double? JitMs { get; set; }
+
+    public double? GcPauseMs { get; set; }
+
+    public long? GcCollections { get; set; }
+
     public int Timeouts { get; set; }
 
     /// <summary>Private parts that reached a socket other than the recipient's (the filter failed).</summary>

@@ -93,8 +93,17 @@ internal sealed class FanoutSession(ServerProcess server, SocketFleet fleet, IRe
     {
         var results = sessions.Select(s => new FanoutResult { Sockets = s.Fleet.OpenCount }).ToArray();
         var active = sessions.Select(_ => true).ToArray();
+        var before = new Diagnostics?[sessions.Count];
         for (var r = 0; r < warmup + rounds; r++)
         {
+            if (r == warmup)
+            {
+                for (var i = 0; i < sessions.Count; i++)
+                {
+                    before[i] = await RuntimeCostsAsync(sessions[i], ct);
+                }
+            }
+
             for (var i = 0; i < sessions.Count; i++)
             {
                 if (active[i])
@@ -104,8 +113,22 @@ internal sealed class FanoutSession(ServerProcess server, SocketFleet fleet, IRe
             }
         }
 
+        for (var i = 0; i < sessions.Count; i++)
+        {
+            if (before[i] is { } b && await RuntimeCostsAsync(sessions[i], ct) is { } a && a.JitMs >= 0 && b.JitMs >= 0)
+            {
+                results[i].JitMs = a.JitMs - b.JitMs;
+                results[i].GcPauseMs = a.GcPauseMs - b.GcPauseMs;
+                results[i].GcCollections = a.GcCollections - b.GcCollections;
+            }
+        }
+
         return results;
     }
+
+    /// <summary>PartyMode's JIT and GC counters (null on the relays, which have no diagnostics).</summary>
+    private static Task<Diagnostics?> RuntimeCostsAsync(FanoutSession session, CancellationToken ct) =>
+        session.Server.Target.Name is "node" or "bun" ? Task.FromResult<Diagnostics?>(null) : session.Server.Api.DiagnosticsAsync(ct);
 
     private static async Task<bool> WaitAsync(Task done, CancellationToken ct)
     {

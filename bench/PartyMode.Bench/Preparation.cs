@@ -6,8 +6,13 @@ namespace PartyMode.Bench;
 internal static class Preparation
 {
     /// <summary>`dotnet build PartyMode.Cli -c Release`; returns the apphost or why there is none.</summary>
-    public static async Task<(string? Path, string? Error)> PartyModeAsync(RepoPaths paths, bool build, CancellationToken ct)
+    public static async Task<(string? Path, string? Error)> PartyModeAsync(RepoPaths paths, bool build, CancellationToken ct, string? given = null)
     {
+        if (given is not null)
+        {
+            return File.Exists(given) ? (Path.GetFullPath(given), null) : (null, $"--partymode {given}: no such file");
+        }
+
         if (build)
         {
             Console.WriteLine("bench: building PartyMode.Cli (Release)…");

@@ -2,6 +2,7 @@ using PartyMode.Bench;
 
 // ./build.sh bench [--quick] [--only fanout,intake,connections,startup] [--no-node] [--no-build]
 // ./build.sh soak --minutes N [--target partymode|node]
+// ./build.sh page [--quick] [--throttle 1,4]
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
@@ -19,8 +20,8 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    return options.Soak
-        ? await SoakRunner.RunAsync(options, cancel.Token)
+    return options.Soak ? await SoakRunner.RunAsync(options, cancel.Token)
+        : options.Page ? await PageBench.RunAsync(options, cancel.Token)
         : await BenchRunner.RunAsync(options, cancel.Token);
 }
 catch (OperationCanceledException) when (cancel.IsCancellationRequested)

@@ -85,6 +85,11 @@ internal sealed class ServerProcess : IAsyncDisposable
         var psi = new ProcessStartInfo("bash") { UseShellExecute = false };
         // The harness may run its own sockets' completions inline (build.sh bench); the servers run as shipped.
         psi.Environment.Remove(InlineCompletions);
+        foreach (var (key, value) in target.Environment)
+        {
+            psi.Environment[key] = value;
+        }
+
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add("ulimit -n 65536 2>/dev/null || ulimit -n \"$(ulimit -Hn)\"; log=$1; shift; exec \"$@\" >\"$log\" 2>&1");
         psi.ArgumentList.Add("bench-server");

@@ -10,6 +10,11 @@ import { Edits, isEdit } from './edits.js';
 /** Messages kept in the DOM (per list) while the reader follows the end. */
 export const DOM_CAP = 150;
 const PAGE = 50;
+// A catch-up comes as one socket message per event, or in pages of GET /api/events: the batch
+// waits for a pause in the stream (the catch-up's end flushes at once, with its "restored"
+// notice), and shows progress every BATCH_MAX_MS on a slow link (docs/benchmarks.md, page).
+const BATCH_GAP_MS = 250;
+const BATCH_MAX_MS = 1000;
 
 const STATUS_TEXT = {
   sending: 'Sending…',
@@ -127,7 +132,12 @@ export class Feed {
     if (opts.replay || opts.quiet) {
       this.pending.push(ev);
       if (opts.replay && this.secrets && isSecret(ev) && ev.type !== 'action') this.onSecret(ev);
-      if (!this.batchTimer) this.batchTimer = setTimeout(() => { this.flush(); if (this.pinned) this.scrollToEnd(false); }, 0);
+      this.batchCount = (this.batchCount || 0) + 1;
+      if (!this.batchTimer) {
+        this.batchStart = performance.now();
+        this.batchArmed = this.batchCount;
+        this.batchTimer = setTimeout(() => this.batchDue(!!opts.replay), opts.replay ? BATCH_GAP_MS : 0);
+      }
       return;
     }
     if (this.pending.length) this.flush();
@@ -142,6 +152,17 @@ export class Feed {
       this.pill.textContent = this.unread === 1 ? '1 new message ↓' : `${this.unread} new messages ↓`;
       this.pill.hidden = false;
     }
+  }
+
+  /** The batch timer: a replay still streaming waits on (one timer per pause, not one per event). */
+  batchDue(replay) {
+    if (replay && this.batchCount !== this.batchArmed && performance.now() - this.batchStart < BATCH_MAX_MS) {
+      this.batchArmed = this.batchCount;
+      this.batchTimer = setTimeout(() => this.batchDue(true), BATCH_GAP_MS);
+      return;
+    }
+    this.flush();
+    if (this.pinned) this.scrollToEnd(false);
   }
 
   /** Draws what is pending: the newest DOM_CAP of it, in one fragment per list (one layout). */

@@ -159,8 +159,9 @@ export class PageState {
   }
 
   scheduleSave() {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => this.saveHistory(), 300);
+    // At most 300 ms after the first unsaved event (pagehide writes what is due): one timer per
+    // burst, not a new one per event of a catch-up.
+    if (!this.saveTimer) this.saveTimer = setTimeout(() => this.saveHistory(), 300);
   }
 
   saveHistory() {

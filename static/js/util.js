@@ -80,11 +80,16 @@ export function makeApi(getToken) {
   };
 }
 
+// One formatter for every timestamp: toLocaleTimeString with options builds a new one per call,
+// which was most of the cost of drawing a catch-up (docs/benchmarks.md, page benchmark).
+let timeFormat = null;
+
 export function fmtTime(ts) {
   if (!ts) return '';
   const d = new Date(ts);
   if (Number.isNaN(d.getTime())) return '';
-  return d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  timeFormat ||= new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
+  return timeFormat.format(d);
 }
 
 export function fmtMod(n) {

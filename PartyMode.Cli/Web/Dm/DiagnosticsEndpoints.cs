@@ -97,6 +97,11 @@ internal static class DiagnosticsEndpoints
             w.WriteNumber("committed_changes", store.CommittedChangeSets);
             w.WriteNumber("transactions", store.Transactions);
             w.WriteNumber("checkpoints", store.Checkpoints);
+            // The runtime's own costs, so a benchmark can tell them from the table's (docs/benchmarks.md).
+            w.WriteNumber("jit_ms", Math.Round(System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds, 1));
+            w.WriteNumber("jit_methods", System.Runtime.JitInfo.GetCompiledMethodCount());
+            w.WriteNumber("gc_collections", GC.CollectionCount(0));
+            w.WriteNumber("gc_pause_ms", Math.Round(GC.GetTotalPauseDuration().TotalMilliseconds, 1));
         });
     }
 
