@@ -62,7 +62,7 @@ export function seatsPanel({ api, state: page }) {
       info.replaceChildren(
         h('p', null, h('strong', { text: (status.campaign && status.campaign.name) || '' }),
           h('span', { class: 'muted', text: ` · v${status.version || '?'} · up ${Math.round((status.uptime_seconds || 0) / 60)} min` })),
-        urls.lan ? h('p', { class: 'small' }, 'Players join at ', h('code', { text: urls.lan })) : null,
+        ...(urls.lan ? [h('p', { class: 'small' }, 'Players join at ', h('code', { text: urls.lan }))] : []), // replaceChildren writes a null as "null"
         h('p', { class: 'small muted', text: `Queue: ${q.pending ?? 0} waiting, ${q.processing ?? 0} in progress, ${q.resolved ?? 0} done` }));
     }
     const rows = status ? status.seats || [] : [...seats.values()];
