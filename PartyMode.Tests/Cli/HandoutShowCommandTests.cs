@@ -89,4 +89,25 @@ public sealed class HandoutShowCommandTests
         Assert.That(code, Is.EqualTo(CliApp.Failed));
         Assert.That(error, Does.Contain("partymode serve"));
     }
+
+    [Test]
+    public async Task Export_OfflineHtml_EmbedsTheImagesThatSeatWasShownOnly()
+    {
+        using var data = new TempFolder();
+        var shown = TestImages.Png(6, 6, 11);
+        var hidden = TestImages.Png(6, 6, 99);
+        await using (var server = await TestServer.StartAsync(dataDirectory: data.Path))
+        {
+            var a = await HandoutHttp.UploadPngAsync(server, "For Vex", 6, 6, 11);
+            var b = await HandoutHttp.UploadPngAsync(server, "For Thorin", 6, 6, 99);
+            await HandoutHttp.ShowAsync(server, a, new[] { "vex" });
+            await HandoutHttp.ShowAsync(server, b, new[] { "thorin" });
+        }
+
+        var (code, output, error) = await RunAsync("export", "--as", "vex", "--format", "html", "--data", data.Path);
+
+        Assert.That(code, Is.EqualTo(CliApp.Ok), error);
+        Assert.That(output, Does.Contain(Convert.ToBase64String(shown)).And.Contain("For Vex"));
+        Assert.That(output, Does.Not.Contain(Convert.ToBase64String(hidden)).And.Not.Contain("For Thorin"));
+    }
 }
