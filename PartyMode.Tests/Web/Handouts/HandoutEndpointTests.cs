@@ -10,13 +10,15 @@ public sealed class HandoutEndpointTests
     public async Task Upload_Png_Returns201WithSizeAndShaAndStoresOneOwnerOnlyFile()
     {
         await using var server = await TestServer.StartAsync();
+        var demo = Directory.GetFiles(Path.Combine(server.DataDirectory, "handouts"));
         var png = TestImages.Png(7, 5);
 
         var (status, body) = await HandoutHttp.UploadAsync(server, png, "image/png", "  Tavern map  ");
 
         Assert.That(status, Is.EqualTo(201), body.ToString());
         var h = body.GetProperty("handout");
-        Assert.That(h.GetProperty("id").GetString(), Is.EqualTo("ho_000001"));
+        var id = h.GetProperty("id").GetString();
+        Assert.That(id, Does.Match("^ho_[0-9]{6}$"));
         Assert.That(h.GetProperty("title").GetString(), Is.EqualTo("Tavern map"));
         Assert.That(h.GetProperty("type").GetString(), Is.EqualTo("image/png"));
         Assert.That(h.GetProperty("bytes").GetInt64(), Is.EqualTo(png.Length));
@@ -27,11 +29,11 @@ public sealed class HandoutEndpointTests
 
         var again = await HandoutHttp.UploadAsync(server, png, "image/png", "Tavern map");
         Assert.That(again.Status, Is.EqualTo(200), "the same content and title is the same handout");
-        Assert.That(again.Body.GetProperty("handout").GetProperty("id").GetString(), Is.EqualTo("ho_000001"));
+        Assert.That(again.Body.GetProperty("handout").GetProperty("id").GetString(), Is.EqualTo(id));
         var other = await HandoutHttp.UploadAsync(server, png, "image/png", "Tavern map (copy)");
-        Assert.That(other.Body.GetProperty("handout").GetProperty("id").GetString(), Is.EqualTo("ho_000002"));
+        Assert.That(other.Body.GetProperty("handout").GetProperty("id").GetString(), Is.Not.EqualTo(id));
 
-        var files = Directory.GetFiles(Path.Combine(server.DataDirectory, "handouts"));
+        var files = HandoutHttp.UploadedFiles(server, demo);
         Assert.That(files.Select(Path.GetFileName), Is.EqualTo(new[] { sha + ".png" }), "stored once per content, no temp files left");
         Assert.That(await File.ReadAllBytesAsync(files[0]), Is.EqualTo(png));
         if (!OperatingSystem.IsWindows())
@@ -71,6 +73,7 @@ public sealed class HandoutEndpointTests
     public async Task Upload_NotWhatTheTypeSays_Is415AndStoresNothing(string what, string contentType)
     {
         await using var server = await TestServer.StartAsync();
+        var demo = Directory.GetFiles(Path.Combine(server.DataDirectory, "handouts"));
         var bytes = what switch
         {
             "svg" => TestImages.Svg(),
@@ -91,9 +94,8 @@ public sealed class HandoutEndpointTests
         Assert.That((int)response.StatusCode, Is.EqualTo(415), text);
         Assert.That(text, Does.Contain("\"code\":\"unsupported_image\""));
         Assert.That(text, Does.Contain("image/png"), "the message says what to send");
-        Assert.That(await HandoutHttp.ListedAsync(server, "dm"), Is.Empty);
-        var folder = Path.Combine(server.DataDirectory, "handouts");
-        Assert.That(Directory.Exists(folder) ? Directory.GetFiles(folder) : [], Is.Empty);
+        Assert.That(await HandoutHttp.UploadsAsync(server), Is.Empty);
+        Assert.That(HandoutHttp.UploadedFiles(server, demo), Is.Empty);
     }
 
     [TestCase(true)]
@@ -118,7 +120,7 @@ public sealed class HandoutEndpointTests
 
         Assert.That((int)response.StatusCode, Is.EqualTo(413), text);
         Assert.That(text, Does.Contain("\"code\":\"too_large\"").And.Contain("--max-handout-mb"));
-        Assert.That(await HandoutHttp.ListedAsync(server, "dm"), Is.Empty);
+        Assert.That(await HandoutHttp.UploadsAsync(server), Is.Empty);
 
         // Under the limit, the same server takes a 900 KB image (past Kestrel's usual 1 MiB cap for JSON bodies is not needed).
         var fine = TestImages.Png(2, 2).Concat(new byte[900 * 1024]).ToArray();
@@ -182,8 +184,9 @@ public sealed class HandoutEndpointTests
 
         Assert.That(await HandoutHttp.ListedAsync(server, "elara"), Is.EqualTo(new[] { map, portrait }));
         Assert.That(await HandoutHttp.ListedAsync(server, "observer"), Is.EqualTo(new[] { map, portrait }));
-        var dm = await HandoutHttp.ListedAsync(server, "dm");
+        var dm = await HandoutHttp.UploadsAsync(server);
         Assert.That(dm, Is.EquivalentTo(new[] { map, portrait, secret }), "the DM lists never-shown uploads too");
+        Assert.That(await HandoutHttp.ListedAsync(server, "dm"), Has.Count.EqualTo(5), "and the demo's two campaign images");
         var elara = (await server.GetJsonAsync("elara", "/api/handouts")).GetProperty("handouts")[0];
         Assert.That(elara.GetProperty("text").GetString(), Is.EqualTo("Look again"));
         Assert.That(elara.GetProperty("shown_seq").GetInt64(), Is.GreaterThan(0));

@@ -34,6 +34,20 @@ internal static class HandoutHttp
         return await client.GetAsync($"/api/handouts/{id}/image" + (asSeat is null ? "" : "?as=" + asSeat));
     }
 
+    /// <summary>The DM's uploads: every handout that is not one of the demo campaign's images.</summary>
+    public static async Task<List<string>> UploadsAsync(TestServer server)
+    {
+        var body = await server.GetJsonAsync("dm", "/api/handouts");
+        return body.GetProperty("handouts").EnumerateArray().Where(h => !h.TryGetProperty("subject", out _)).Select(h => h.GetProperty("id").GetString()!).ToList();
+    }
+
+    /// <summary>The uploaded files in DATA/handouts/ (the demo's two images not counted).</summary>
+    public static IReadOnlyList<string> UploadedFiles(TestServer server, IReadOnlyCollection<string> demo)
+    {
+        var folder = Path.Combine(server.DataDirectory, "handouts");
+        return Directory.GetFiles(folder).Where(f => !demo.Contains(f)).ToList();
+    }
+
     public static async Task<List<string>> ListedAsync(TestServer server, string seat, string? asSeat = null)
     {
         var body = await server.GetJsonAsync(seat, "/api/handouts" + (asSeat is null ? "" : "?as=" + asSeat));
