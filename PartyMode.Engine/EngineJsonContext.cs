@@ -34,4 +34,5 @@ namespace PartyMode.Engine;
 [JsonSerializable(typeof(CombatState))]
 [JsonSerializable(typeof(Rolls.RollRequest))]
 [JsonSerializable(typeof(Sheets.SheetChange))]
+[JsonSerializable(typeof(Handouts.Handout))]
 internal sealed partial class EngineJsonContext : JsonSerializerContext;

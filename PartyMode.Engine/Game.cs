@@ -3,6 +3,7 @@ using PartyMode.Engine.Actions;
 using PartyMode.Engine.Campaigns;
 using PartyMode.Engine.Combat;
 using PartyMode.Engine.Events;
+using PartyMode.Engine.Handouts;
 using PartyMode.Engine.Model;
 using PartyMode.Engine.Narration;
 using PartyMode.Engine.Rolls;
@@ -35,6 +36,7 @@ public sealed class Game : IDisposable
     private readonly SeatRegistry _seats;
     private readonly RollRequestBook _rollRequests;
     private readonly MessageEdits _edits;
+    private readonly HandoutBook _handouts;
 
     private Game(IGameStore store, CommitWatermark watermark, byte[] tokenKey, GameOptions options, TimeProvider time, GameMeta meta)
     {
@@ -57,6 +59,8 @@ public sealed class Game : IDisposable
         var sheetWrites = new SheetWrites(_table, roster, _turns);
         var sheetChanges = new SheetChangeBook(_table, sheetWrites);
         Sheets = new GameSheets(_writer, _table, sheetChanges, new SheetRests(_table, sheetWrites), new CombatantHealth(_table, sheetChanges));
+        _handouts = new HandoutBook(_table, _log, options);
+        Handouts = new GameHandouts(_writer, _handouts);
     }
 
     /// <summary>The living character sheet: players' changes, approvals, rests, combatants' damage (docs/protocol.md §8).</summary>
@@ -64,6 +68,9 @@ public sealed class Game : IDisposable
 
     /// <summary>Players' rolls and the DM's roll requests (docs/protocol.md §7).</summary>
     public GameRolls Rolls { get; }
+
+    /// <summary>Handouts: images shown to chosen screens, and the TV slot (docs/protocol.md §9).</summary>
+    public GameHandouts Handouts { get; }
 
     /// <summary>The game's identity.</summary>
     public GameMeta Meta => _table.Meta;
@@ -101,13 +108,17 @@ public sealed class Game : IDisposable
         {
             TableLoader.Restore(stored, game._table, game._seats, game._queue, game._log);
             game._rounds.Restore();
+            game._handouts.Restore(stored.Handouts, stored.Events);
         });
 
         return game;
     }
 
-    /// <summary>Starts a new game from <paramref name="campaign"/> in an empty store (the other arguments as for <see cref="Load"/>); returns once the import is durable.</summary>
-    public static Game Import(IGameStore store, CommitWatermark watermark, Campaign campaign, byte[] tokenKey, GameOptions options, TimeProvider time)
+    /// <summary>
+    /// Starts a new game from <paramref name="campaign"/> in an empty store (the other arguments as for <see cref="Load"/>);
+    /// returns once the import is durable. <paramref name="images"/> are its entries' <c>image</c> files, stored by the host.
+    /// </summary>
+    public static Game Import(IGameStore store, CommitWatermark watermark, Campaign campaign, byte[] tokenKey, GameOptions options, TimeProvider time, IReadOnlyList<CampaignImage>? images = null)
     {
         var meta = new GameMeta { CampaignId = campaign.Id, CampaignName = campaign.Name, CreatedAt = time.GetUtcNow() };
         var game = new Game(store, watermark, tokenKey, options, time, meta);
@@ -115,6 +126,7 @@ public sealed class Game : IDisposable
         game._writer.WriteAsync(tx =>
         {
             TableLoader.Import(tx, campaign, game._table, game._seats);
+            game._handouts.Import(tx, campaign, images ?? []);
             return true;
         }).GetAwaiter().GetResult();
         return game;
@@ -177,7 +189,7 @@ public sealed class Game : IDisposable
     public WelcomeState Welcome(Viewer viewer) => _writer.Read(() => new WelcomeState(
         viewer.Role == Role.Player && _table.Characters.ContainsKey(viewer.SeatId) ? _book.GetCharacter(viewer, viewer.SeatId) : null,
         _book.Party(viewer),
-        _turns.View(viewer)) { RollRequests = _rollRequests.OpenFor(viewer), SheetChanges = Sheets.PendingFor(viewer) });
+        _turns.View(viewer)) { RollRequests = _rollRequests.OpenFor(viewer), SheetChanges = Sheets.PendingFor(viewer), Tv = _handouts.TvFor(viewer) });
 
     /// <summary>Scene text not tied to an action: a narrative for an audience (default public), private parts per player id, a DM note.</summary>
     public Task<IReadOnlyList<GameEvent>> NarrateAsync(string? narrative, Audience? audience, IReadOnlyDictionary<string, string>? privateParts, string? dmOnly) =>
@@ -285,11 +297,21 @@ public sealed class Game : IDisposable
 
     /// <summary>Makes an NPC known to the players, with an event for the party (default text: its public description).</summary>
     /// <returns>The NPC (DM view).</returns>
-    public Task<Npc> RevealNpcAsync(string id, string? narrative) => _writer.WriteAsync(tx => _book.RevealNpc(tx, id, narrative));
+    public Task<Npc> RevealNpcAsync(string id, string? narrative) => _writer.WriteAsync(tx =>
+    {
+        var npc = _book.RevealNpc(tx, id, narrative);
+        _handouts.ShowWithReveal(tx, "npc:" + npc.Id, CampaignBook.RevealAudience);
+        return npc;
+    });
 
     /// <summary>Marks a location discovered, with an event for the party (default text: its description).</summary>
     /// <returns>The location (DM view).</returns>
-    public Task<Location> RevealLocationAsync(string id, string? narrative) => _writer.WriteAsync(tx => _book.RevealLocation(tx, id, narrative));
+    public Task<Location> RevealLocationAsync(string id, string? narrative) => _writer.WriteAsync(tx =>
+    {
+        var location = _book.RevealLocation(tx, id, narrative);
+        _handouts.ShowWithReveal(tx, "location:" + location.Id, CampaignBook.RevealAudience);
+        return location;
+    });
 
     /// <summary>The combat view for one viewer (null out of combat).</summary>
     public CombatView? CombatView(Viewer viewer) => _writer.Read(() => _turns.View(viewer));

@@ -14,4 +14,6 @@ public sealed record WelcomeState(Character? Character, IReadOnlyList<PartyMembe
 
     /// <summary>Pending sheet changes (docs/protocol.md §8.5): the player's own, all for the DM, none for observers.</summary>
     public IReadOnlyList<Sheets.SheetChange> SheetChanges { get; init; } = [];
+    /// <summary>What the TV shows (docs/protocol.md §9.5): for observers and the DM; null for players.</summary>
+    public Handouts.TvSlot? Tv { get; init; }
 }

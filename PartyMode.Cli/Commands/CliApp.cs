@@ -22,6 +22,7 @@ internal static class CliApp
         root.Subcommands.Add(BackupCommand.Create());
         root.Subcommands.Add(CampaignCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(HandoutCommand.Create());
         root.SetAction((parse, _) => NoCommand.RunAsync(parse));
         HelpExamples.Install(root);
         return root;

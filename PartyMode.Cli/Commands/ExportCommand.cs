@@ -96,7 +96,7 @@ internal static class ExportCommand
                 return CliApp.Failed;
             }
 
-            text = StoryExport.Render(StoryExport.Build(game.Game, viewer, session, NullHandoutImages.Instance, TimeProvider.System), format);
+            text = StoryExport.Render(StoryExport.Build(game.Game, viewer, session, new HandoutImages(game.Game, new Handouts.HandoutFiles(context.Folder)), TimeProvider.System), format);
         }
         catch (GameException ex)
         {

@@ -28,6 +28,7 @@ internal static class ServeCommand
     private static readonly Option<int> MaxObserversPerAddress = WholeNumberOption.Create("--max-observers-per-address", "COUNT", 0, 1_000_000, 16, "Observer screens one address may open (0: no cap).", "16");
     private static readonly Option<bool> Reset = new("--reset") { Description = "Wipe this data folder's stored game first (asks for confirmation)." };
     private static readonly Option<bool> Yes = new("--yes") { Description = "With --reset: do not ask." };
+    private static readonly Option<int> MaxHandoutMb = WholeNumberOption.Create("--max-handout-mb", "MB", 1, 100, 10, "Largest handout image the DM may upload, in MB (1 to 100).", "10");
     private static readonly Option<bool> TvJoinCodes = new("--tv-join-codes") { Description = "Let the observer's TV lobby show a join QR code for each seat not yet connected (anyone who sees the TV could join)." };
 
     public static Command Create()
@@ -36,6 +37,7 @@ internal static class ServeCommand
         {
             Campaign, Port, Bind, PublicUrl, AllowRemoteDm, ActionRate, AuthFailLimit, Fsync, NoFsync, BackupEvery, Verbose,
             MaxConnections, MaxPerAddress, MaxObserversPerAddress, Reset, Yes, TvJoinCodes,
+            MaxHandoutMb,
         };
         command.SetAction((result, ct) => ExecuteAsync(result, ct));
         return command.WithExamples(
@@ -117,6 +119,7 @@ internal static class ServeCommand
                 MaxConnectionsPerAddress = result.GetValue(MaxPerAddress),
                 MaxObserversPerAddress = result.GetValue(MaxObserversPerAddress),
                 TvJoinCodes = result.GetValue(TvJoinCodes),
+                MaxHandoutMb = result.GetValue(MaxHandoutMb),
                 ConsoleLogging = true,
             }, cancellationToken);
         }

@@ -55,6 +55,7 @@ internal static class McpServerHost
             .WithTools<RollTools>()
             .WithTools<ExportTools>()
             .WithTools<SheetTools>()
+            .WithTools<HandoutTools>()
             .WithPrompts<PartyPrompts>()
             .WithPartyModeFilters()
             .WithPartyModeTable();

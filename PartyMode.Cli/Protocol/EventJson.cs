@@ -84,6 +84,7 @@ internal static class EventJson
 
         RollJson.WriteRollFields(writer, e);
         SheetJson.WriteEventFields(writer, e);
+        HandoutJson.WriteEventFields(writer, e);
         writer.WriteEndObject();
     }
 

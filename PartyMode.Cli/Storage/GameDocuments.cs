@@ -37,6 +37,7 @@ internal static class GameDocuments
             Events = ReadAll<GameEvent>(db, "events"),
             RollRequests = ReadAll<RollRequest>(db, "roll_requests"),
             SheetChanges = ReadAll<SheetChange>(db, "sheet_changes"),
+            Handouts = ReadAll<Engine.Handouts.Handout>(db, "handouts"),
             Combat = combatDoc is null ? null : Read<CombatState>(combatDoc),
         };
     }
@@ -55,6 +56,7 @@ internal static class GameDocuments
         Upsert(db, "actions", changes.Actions, a => a.Id);
         Upsert(db, "roll_requests", changes.RollRequests, r => r.Id);
         Upsert(db, "sheet_changes", changes.SheetChanges, c => c.Id);
+        Upsert(db, "handouts", changes.Handouts, h => h.Id);
         if (changes.Events.Count > 0)
         {
             var events = db.GetCollection("events");

@@ -21,6 +21,22 @@ public static class CampaignLoader
         return Parse(reader.ReadToEnd(), "demo-campaign.json");
     }
 
+    /// <summary>A file the demo campaign's <c>image</c> names (embedded in the engine with it), or null when there is none.</summary>
+    /// <param name="path">The path as the demo campaign gives it (<c>images/…png</c>).</param>
+    /// <returns>The bytes.</returns>
+    public static byte[]? DemoFile(string path)
+    {
+        using var stream = typeof(CampaignLoader).Assembly.GetManifestResourceStream("PartyMode.Engine.demo/" + path);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
     /// <summary>Parses campaign JSON text.</summary>
     /// <param name="json">The file's text.</param>
     /// <param name="fileName">The name used in messages.</param>
@@ -91,13 +107,13 @@ public static class CampaignLoader
 
         foreach (var (element, path) in r.Array("npcs", required: false))
         {
-            var n = new FieldReader(element, path, problems, ["id", "name", "description", "dm_notes", "known", "source_id"]);
+            var n = new FieldReader(element, path, problems, ["id", "name", "description", "dm_notes", "known", "source_id", "image"]);
             if (!n.IsObject)
             {
                 continue;
             }
 
-            var npc = new Npc { Id = n.Id("id", true), Name = n.String("name", true) ?? "", Description = n.String("description", false) ?? "", DmNotes = n.String("dm_notes", false) ?? "", Known = n.Bool("known"), SourceId = n.String("source_id", false) };
+            var npc = new Npc { Id = n.Id("id", true), Name = n.String("name", true) ?? "", Description = n.String("description", false) ?? "", DmNotes = n.String("dm_notes", false) ?? "", Known = n.Bool("known"), SourceId = n.String("source_id", false), Image = n.String("image", false) };
             if (campaign.Npcs.Any(x => x.Id == npc.Id))
             {
                 problems.Add($"{path}.id: '{npc.Id}' is used twice; every id must be unique");
@@ -108,13 +124,13 @@ public static class CampaignLoader
 
         foreach (var (element, path) in r.Array("locations", required: false))
         {
-            var l = new FieldReader(element, path, problems, ["id", "name", "description", "dm_notes", "discovered", "source_id"]);
+            var l = new FieldReader(element, path, problems, ["id", "name", "description", "dm_notes", "discovered", "source_id", "image"]);
             if (!l.IsObject)
             {
                 continue;
             }
 
-            var location = new Location { Id = l.Id("id", true), Name = l.String("name", true) ?? "", Description = l.String("description", false) ?? "", DmNotes = l.String("dm_notes", false) ?? "", Discovered = l.Bool("discovered"), SourceId = l.String("source_id", false) };
+            var location = new Location { Id = l.Id("id", true), Name = l.String("name", true) ?? "", Description = l.String("description", false) ?? "", DmNotes = l.String("dm_notes", false) ?? "", Discovered = l.Bool("discovered"), SourceId = l.String("source_id", false), Image = l.String("image", false) };
             if (campaign.Locations.Any(x => x.Id == location.Id))
             {
                 problems.Add($"{path}.id: '{location.Id}' is used twice; every id must be unique");

@@ -13,7 +13,7 @@ public sealed class GameEvent
     /// <summary>When it happened (UTC).</summary>
     public DateTimeOffset Ts { get; set; }
 
-    /// <summary><c>narrative</c>, <c>private</c>, <c>dm_note</c>, <c>action</c>, <c>roll</c>, <c>system</c>, <c>edit</c> or <c>retract</c>.</summary>
+    /// <summary><c>narrative</c>, <c>private</c>, <c>dm_note</c>, <c>action</c>, <c>roll</c>, <c>sheet_change</c>, <c>handout</c>, <c>system</c>, <c>edit</c> or <c>retract</c>.</summary>
     public string Type { get; set; } = "";
 
     /// <summary>Who may see it.</summary>
@@ -90,6 +90,17 @@ public sealed class GameEvent
 
     /// <summary>The player change a <c>sheet_change</c> applied (absent for the DM's own).</summary>
     public string? ChangeId { get; set; }
+    /// <summary>The handout a <c>handout</c> event shows (docs/protocol.md §9.2).</summary>
+    public string? HandoutId { get; set; }
+
+    /// <summary>The title of a shown handout.</summary>
+    public string? Title { get; set; }
+
+    /// <summary>A shown handout's width in pixels.</summary>
+    public int? Width { get; set; }
+
+    /// <summary>A shown handout's height in pixels.</summary>
+    public int? Height { get; set; }
 
     /// <summary>
     /// A slot the host may fill with its own rendering of this event (its wire bytes, serialized once

@@ -39,6 +39,8 @@ public sealed class ChangeSet
 
     /// <summary>Players' sheet changes to insert or replace (copies).</summary>
     public List<Sheets.SheetChange> SheetChanges { get; } = [];
+    /// <summary>Handout records to insert or replace (copies).</summary>
+    public List<Handouts.Handout> Handouts { get; } = [];
 
     /// <summary>True when the combat state changed; <see cref="Combat"/> is then the new state (null: none).</summary>
     public bool CombatChanged { get; set; }

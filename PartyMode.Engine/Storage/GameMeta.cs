@@ -20,6 +20,8 @@ public sealed class GameMeta
 
     /// <summary>The campaign's sheet policy (docs/protocol.md §8.2); null: the defaults.</summary>
     public Sheets.SheetPolicy? SheetPolicy { get; set; }
+    /// <summary>The handout the TV shows full size (docs/protocol.md §9.5); null when it shows the story.</summary>
+    public string? TvHandoutId { get; set; }
 
     /// <summary>When the game was imported.</summary>
     public DateTimeOffset CreatedAt { get; set; }

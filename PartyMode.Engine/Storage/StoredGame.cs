@@ -35,6 +35,8 @@ public sealed class StoredGame
 
     /// <summary>All players' sheet changes.</summary>
     public List<Sheets.SheetChange> SheetChanges { get; init; } = [];
+    /// <summary>All handout records.</summary>
+    public List<Handouts.Handout> Handouts { get; init; } = [];
 
     /// <summary>The combat state, if a fight is on.</summary>
     public CombatState? Combat { get; init; }

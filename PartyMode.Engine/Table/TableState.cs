@@ -50,6 +50,8 @@ internal sealed class TableState(GameMeta meta)
 
     /// <summary>Sheet change ids by (seat, client_id), so a retried change answers the first one.</summary>
     public Dictionary<(string Seat, string ClientId), string> SheetClientIds { get; } = [];
+    /// <summary>Handout records and their showings (docs/protocol.md §9).</summary>
+    public Handouts.HandoutState Handouts { get; } = new();
 
     public Seat SeatOf(string seatId) =>
         Seats.TryGetValue(seatId, out var seat) ? seat : throw GameException.NotFound("seat", seatId);

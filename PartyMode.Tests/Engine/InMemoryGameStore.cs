@@ -44,6 +44,7 @@ internal sealed class InMemoryGameStore : IGameStore
                 Combat = _combat is null ? null : Read<PartyMode.Engine.Combat.CombatState>(_combat),
                 RollRequests = All<PartyMode.Engine.Rolls.RollRequest>("roll_requests"),
                 SheetChanges = All<PartyMode.Engine.Sheets.SheetChange>("sheet_changes"),
+                Handouts = All<PartyMode.Engine.Handouts.Handout>("handouts"),
             };
         }
     }
@@ -64,6 +65,7 @@ internal sealed class InMemoryGameStore : IGameStore
             Put("actions", changes.Actions, a => a.Id);
             Put("roll_requests", changes.RollRequests, r => r.Id);
             Put("sheet_changes", changes.SheetChanges, c => c.Id);
+            Put("handouts", changes.Handouts, h => h.Id);
             Put("events", changes.Events, e => e.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (changes.CombatChanged)
             {
