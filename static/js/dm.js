@@ -8,6 +8,7 @@ import { charsPanel } from './dm-chars.js';
 import { combatPanel } from './dm-combat.js';
 import { viewAsPanel } from './dm-viewas.js';
 import { rollsPanel } from './dm-rolls.js';
+import { handoutsPanel } from './dm-handouts.js';
 
 // Each panel reads the page state (party, names, combat, sheets, statuses) and subscribes to
 // what it shows; only the seats panel and the queue lists come from DM-only HTTP answers.
@@ -22,6 +23,7 @@ export function startDm({ state, api, tabs }) {
   const viewas = viewAsPanel({ state, api });
   root.append(queue.el, table.el, chars.el, combat.el, seats.el, viewas.el);
   root.append(rollsPanel({ state, api }).el);
+  root.append(handoutsPanel({ state, api }).el);
   $('#panel-story').append(quickNarrate(api));
   tabs.link();
   seats.start();

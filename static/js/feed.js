@@ -4,6 +4,7 @@
 // (from the page state's cache, then GET /api/events?before=SEQ). Catch-ups render in one batch.
 import { h, fmtTime } from './util.js';
 import { rollCard } from './roll-card.js';
+import { handoutCard } from './handout-card.js';
 
 /** Messages kept in the DOM (per list) while the reader follows the end. */
 export const DOM_CAP = 150;
@@ -331,6 +332,7 @@ export class Feed {
         return h('article', { class: 'msg dm-note', 'data-testid': 'msg-dm-note' },
           meta('DM note — only you see this'), text(ev.text));
       case 'roll': return rollCard(ev, this.ctx, meta);
+      case 'handout': return handoutCard(ev, this.ctx, meta);
       case 'action': return this.renderAction(ev, meta);
       default: return null;
     }

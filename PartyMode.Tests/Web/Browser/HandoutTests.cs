@@ -1,0 +1,293 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using PartyMode.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace PartyMode.Tests.Web.Browser;
+
+/// <summary>Handouts on phones, the TV and the DM view (docs/web-app.md "Handouts", docs/protocol.md §9).</summary>
+public sealed class HandoutTests : BrowserTestBase
+{
+    private static readonly string[] Thorin = ["thorin"];
+
+    [Test]
+    public async Task PrivateHandout_ShownToOnePlayer_ReachesThatPhoneOnly()
+    {
+        var thorin = await OpenAsync("thorin");
+        var elara = await OpenAsync("elara");
+        var tv = await OpenAsync("observer", 1920, 1080);
+        var id = await UploadAsync(TestPng.Map(320, 200, 120, 40, 40), "The signed confession");
+
+        await Dm.PostAsync($"/api/dm/handouts/{id}/show", new { audience = Thorin, text = "Your own hand, your own seal." });
+
+        var viewer = thorin.GetByTestId("handout-viewer");
+        await Expect(viewer).ToBeVisibleAsync();
+        await Expect(thorin.GetByTestId("handout-title")).ToHaveTextAsync("The signed confession");
+        await Expect(thorin.GetByTestId("handout-text")).ToHaveTextAsync("Your own hand, your own seal.");
+        await ExpectImageAsync(thorin.GetByTestId("handout-image"), 320);
+        await thorin.GetByTestId("handout-close").ClickAsync();
+        await Expect(viewer).ToBeHiddenAsync();
+        await Expect(Feed(thorin).GetByTestId("msg-handout")).ToContainTextAsync("The signed confession");
+        await thorin.GetByTestId("tab-handouts").ClickAsync();
+        await Expect(thorin.GetByTestId("handout-item")).ToHaveCountAsync(1);
+        await Expect(thorin.GetByTestId("handout-item")).ToContainTextAsync("Your own hand");
+
+        // Something everyone sees after it: once it arrived, the private handout would have too.
+        await Dm.PostAsync("/api/dm/narrate", new { narrative = "The candle gutters." });
+        foreach (var page in new[] { elara, tv })
+        {
+            await Expect(Feed(page)).ToContainTextAsync("The candle gutters.");
+            await Expect(Feed(page).GetByTestId("msg-handout")).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("handout-viewer")).ToHaveCountAsync(0);
+        }
+
+        await Expect(tv.GetByTestId("tv-handout")).ToBeHiddenAsync();
+        await elara.GetByTestId("tab-handouts").ClickAsync();
+        await Expect(elara.GetByTestId("handouts")).ToContainTextAsync("Nothing yet.");
+        Assert.That(await ImageStatusAsync("elara", id), Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await ImageStatusAsync("observer", id), Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await ImageStatusAsync("thorin", id), Is.EqualTo(HttpStatusCode.OK));
+        await ExpectNoTokenInUrlsAsync(thorin, "thorin");
+    }
+
+    [Test]
+    public async Task PublicHandout_Shown_ReachesEveryPhoneAndFillsTheTvUntilCleared()
+    {
+        var thorin = await OpenAsync("thorin");
+        var vex = await OpenAsync("vex", 812, 375);
+        var tv = await OpenAsync("observer", 1920, 1080);
+        await Dm.PostAsync("/api/dm/narrate", new { narrative = "Mist rolls over the mill pond." });
+        var map = await UploadAsync(TestPng.Map(640, 400), "Map of the old mill");
+
+        await Dm.PostAsync($"/api/dm/handouts/{map}/show", new { text = "Drawn in a shaking hand." });
+
+        foreach (var page in new[] { thorin, vex })
+        {
+            await Expect(page.GetByTestId("handout-viewer")).ToBeVisibleAsync();
+            await ExpectImageAsync(page.GetByTestId("handout-image"), 640);
+        }
+
+        var slot = tv.GetByTestId("tv-handout");
+        await Expect(slot).ToBeVisibleAsync();
+        await Expect(tv.GetByTestId("tv-handout-title")).ToHaveTextAsync("Map of the old mill");
+        await ExpectImageAsync(tv.GetByTestId("tv-handout-image"), 640);
+        var box = await slot.BoundingBoxAsync();
+        Assert.That((box!.Width, box.Height), Is.EqualTo((1920f, 1080f)), "the handout fills the TV");
+        await ShotAsync(thorin, "handout-phone-375x812.png");
+        await ShotAsync(vex, "handout-phone-812x375.png");
+        await ShotAsync(tv, "handout-tv-1920x1080.png");
+        var problems = new List<string>();
+        problems.AddRange(await SeriousViolationsAsync(thorin, "phone viewer"));
+        problems.AddRange(await SeriousViolationsAsync(tv, "tv handout"));
+
+        // The TV after a reload: the welcome names what it shows.
+        await tv.ReloadAsync();
+        await Expect(tv.GetByTestId("conn")).ToHaveAttributeAsync("data-state", "online");
+        await Expect(tv.GetByTestId("tv-handout")).ToBeVisibleAsync();
+        await ExpectImageAsync(tv.GetByTestId("tv-handout-image"), 640);
+
+        await Dm.PostAsync("/api/dm/tv", new { clear = true });
+        await Expect(tv.GetByTestId("tv-handout")).ToBeHiddenAsync();
+        await Expect(Feed(tv)).ToContainTextAsync("Mist rolls over the mill pond.");
+
+        var portrait = await UploadAsync(TestPng.Map(300, 400, 90, 90, 120), "The hooded stranger");
+        await Dm.PostAsync("/api/dm/tv", new { handout_id = portrait });
+        await Expect(tv.GetByTestId("tv-handout-title")).ToHaveTextAsync("The hooded stranger");
+        await ExpectImageAsync(tv.GetByTestId("tv-handout-image"), 300);
+        await Expect(thorin.GetByTestId("handout-viewer")).ToBeVisibleAsync(); // still the map: the TV-only one did not reach the phone
+        await Expect(thorin.GetByTestId("handout-title")).ToHaveTextAsync("Map of the old mill");
+
+        await thorin.GetByTestId("handout-close").ClickAsync();
+        await thorin.GetByTestId("tab-handouts").ClickAsync();
+        await Expect(thorin.GetByTestId("handout-item")).ToHaveCountAsync(1);
+        await ShotAsync(thorin, "handout-tab-375x812.png");
+        problems.AddRange(await SeriousViolationsAsync(thorin, "phone handouts tab"));
+        Assert.That(problems, Is.Empty);
+    }
+
+    [Test]
+    public async Task Viewer_DoubleTapAndPinch_ZoomAndCloseLeavesTheStory()
+    {
+        var gorm = await OpenAsync("gorm");
+        var id = await UploadAsync(TestPng.Map(800, 500), "Floor plan of the vault");
+        await Dm.PostAsync($"/api/dm/handouts/{id}/show", new { audience = "party" });
+        var stage = gorm.GetByTestId("handout-stage");
+        await ExpectImageAsync(gorm.GetByTestId("handout-image"), 800);
+        await Expect(stage).ToHaveAttributeAsync("data-zoom", "1.00");
+
+        await stage.DblClickAsync();
+        await Expect(stage).Not.ToHaveAttributeAsync("data-zoom", "1.00");
+        await stage.DblClickAsync();
+        await Expect(stage).ToHaveAttributeAsync("data-zoom", "1.00");
+
+        // Two fingers spreading apart from 40 px to 160 px: four times the size.
+        await stage.EvaluateAsync("""
+            s => {
+              const r = s.getBoundingClientRect(), cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+              const fire = (type, id, x) => s.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: 'touch', clientX: x, clientY: cy, bubbles: true, isPrimary: id === 1 }));
+              fire('pointerdown', 1, cx - 20); fire('pointerdown', 2, cx + 20);
+              for (let d = 20; d <= 80; d += 10) { fire('pointermove', 1, cx - d); fire('pointermove', 2, cx + d); }
+              fire('pointerup', 1, cx - 80); fire('pointerup', 2, cx + 80);
+            }
+            """);
+        await Expect(stage).ToHaveAttributeAsync("data-zoom", "4.00");
+        await gorm.GetByTestId("handout-zoom-fit").ClickAsync();
+        await Expect(stage).ToHaveAttributeAsync("data-zoom", "1.00");
+        await gorm.GetByTestId("handout-zoom-in").ClickAsync();
+        await Expect(stage).ToHaveAttributeAsync("data-zoom", "1.50");
+
+        await gorm.Keyboard.PressAsync("Escape");
+        await Expect(gorm.GetByTestId("handout-viewer")).ToBeHiddenAsync();
+        await Feed(gorm).GetByTestId("handout-open").ClickAsync();
+        await Expect(gorm.GetByTestId("handout-viewer")).ToBeVisibleAsync();
+        await Expect(stage).ToHaveAttributeAsync("data-zoom", "1.00");
+    }
+
+    [Test]
+    public async Task DmView_UploadFromTheUi_ShowsToChosenPlayersAndPutsItOnTheTv()
+    {
+        var dm = await OpenAsync("dm", 1280, 800);
+        var elara = await OpenAsync("elara");
+        var gorm = await OpenAsync("gorm");
+        var tv = await OpenAsync("observer", 1920, 1080);
+        await dm.GetByTestId("tab-handouts").ClickAsync();
+        var panel = dm.GetByTestId("dm-handouts");
+        await Expect(panel).ToBeVisibleAsync();
+
+        await dm.GetByTestId("dm-ho-file").SetInputFilesAsync(new FilePayload { Name = "letter-from-the-abbess.png", MimeType = "image/png", Buffer = TestPng.Map(400, 300, 230, 220, 190) });
+        await Expect(dm.GetByTestId("dm-ho-preview")).ToHaveAttributeAsync("src", new Regex("^blob:"));
+        await Expect(dm.GetByTestId("dm-ho-title")).ToHaveValueAsync("letter from the abbess");
+        await dm.GetByTestId("dm-ho-title").FillAsync("A letter from the abbess");
+        await dm.GetByTestId("dm-ho-aud-some").CheckAsync();
+        await dm.GetByTestId("dm-ho-players").GetByText("Elara").ClickAsync();
+        await dm.GetByTestId("dm-ho-text").FillAsync("It smells of lavender.");
+        await dm.GetByTestId("dm-ho-show").ClickAsync();
+
+        await Expect(elara.GetByTestId("handout-viewer")).ToBeVisibleAsync();
+        await Expect(elara.GetByTestId("handout-title")).ToHaveTextAsync("A letter from the abbess");
+        await Expect(elara.GetByTestId("handout-text")).ToHaveTextAsync("It smells of lavender.");
+        await ExpectImageAsync(elara.GetByTestId("handout-image"), 400);
+        var row = dm.GetByTestId("dm-ho-list").Locator("li").Filter(new() { HasText = "A letter from the abbess" });
+        await Expect(row).ToContainTextAsync("400×300");
+        await Dm.PostAsync("/api/dm/narrate", new { narrative = "Bells ring in the valley." });
+        await Expect(Feed(gorm)).ToContainTextAsync("Bells ring in the valley.");
+        await Expect(Feed(gorm).GetByTestId("msg-handout")).ToHaveCountAsync(0);
+        await Expect(tv.GetByTestId("tv-handout")).ToBeHiddenAsync();
+
+        // Drag and drop the next one, for the TV only.
+        var dropped = Convert.ToBase64String(TestPng.Map(500, 280, 60, 120, 70));
+        await dm.EvaluateAsync("""
+            b64 => {
+              const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+              const dt = new DataTransfer();
+              dt.items.add(new File([bytes], 'forest.png', { type: 'image/png' }));
+              const zone = document.querySelector('[data-testid=dm-ho-drop]');
+              zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+              zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+            }
+            """, dropped);
+        await Expect(dm.GetByTestId("dm-ho-title")).ToHaveValueAsync("forest");
+        await dm.GetByTestId("dm-ho-title").FillAsync("The Whispering Wood");
+        await dm.GetByTestId("dm-ho-aud-tv").CheckAsync();
+        await dm.GetByTestId("dm-ho-show").ClickAsync();
+        await Expect(tv.GetByTestId("tv-handout-title")).ToHaveTextAsync("The Whispering Wood");
+        await ExpectImageAsync(tv.GetByTestId("tv-handout-image"), 500);
+        await Expect(dm.GetByTestId("dm-ho-tv")).ToContainTextAsync("The Whispering Wood");
+
+        // "Show on TV" for the letter, then "Clear TV".
+        var letter = dm.GetByTestId("dm-ho-list").Locator("li").Filter(new() { HasText = "A letter from the abbess" });
+        await letter.GetByRole(AriaRole.Button, new() { Name = "Show on TV" }).ClickAsync();
+        await Expect(tv.GetByTestId("tv-handout-title")).ToHaveTextAsync("A letter from the abbess");
+        await ShotAsync(dm, "handout-dm-1280x800.png");
+        var problems = (await SeriousViolationsAsync(dm, "dm handouts")).ToList();
+        await dm.GetByTestId("dm-ho-clear-tv").ClickAsync();
+        await Expect(tv.GetByTestId("tv-handout")).ToBeHiddenAsync();
+
+        // "Show again" to the party: Gorm gets the letter now.
+        await dm.GetByTestId("dm-ho-aud-party").CheckAsync();
+        await dm.GetByTestId("dm-ho-text").FillAsync("");
+        await letter.GetByRole(AriaRole.Button, new() { Name = "Show again" }).ClickAsync();
+        await Expect(gorm.GetByTestId("handout-viewer")).ToBeVisibleAsync();
+        await Expect(gorm.GetByTestId("handout-title")).ToHaveTextAsync("A letter from the abbess");
+        await Expect(tv.GetByTestId("tv-handout")).ToBeHiddenAsync();
+
+        var dmPhone = await OpenAsync("dm", 375, 812);
+        await dmPhone.GetByTestId("tab-handouts").ClickAsync();
+        await Expect(dmPhone.GetByTestId("dm-ho-list").Locator("li")).ToHaveCountAsync(2);
+        await ShotAsync(dmPhone, "handout-dm-375x812.png");
+        Assert.That(problems, Is.Empty);
+    }
+
+    [Test]
+    public async Task DmView_NotAnImage_IsRefusedWithAReason()
+    {
+        var dm = await OpenAsync("dm", 1280, 800);
+        await dm.GetByTestId("tab-handouts").ClickAsync();
+        await dm.GetByTestId("dm-ho-file").SetInputFilesAsync(new FilePayload { Name = "map.svg", MimeType = "image/svg+xml", Buffer = "<svg xmlns='http://www.w3.org/2000/svg'/>"u8.ToArray() });
+        await Expect(dm.Locator("#toast")).ToContainTextAsync("Only PNG, JPEG, WebP or GIF");
+        await Expect(dm.GetByTestId("dm-ho-preview")).ToBeHiddenAsync();
+
+        // A page disguised as a PNG gets the server's word.
+        await dm.GetByTestId("dm-ho-file").SetInputFilesAsync(new FilePayload { Name = "map.png", MimeType = "image/png", Buffer = "<html><script>alert(1)</script></html>"u8.ToArray() });
+        await dm.GetByTestId("dm-ho-show").ClickAsync();
+        await Expect(dm.Locator("#toast")).ToBeVisibleAsync();
+        await Expect(dm.Locator("#toast")).ToHaveAttributeAsync("data-kind", "error");
+        var list = await Dm.GetAsync("/api/handouts");
+        Assert.That(list!["handouts"]!.AsArray(), Is.Empty);
+    }
+
+    private async Task<string> UploadAsync(byte[] png, string title)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(Server.LocalUrl) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Server.TokenFor("dm"));
+        using var body = new ByteArrayContent(png);
+        body.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        using var response = await http.PostAsync($"/api/dm/handouts?title={Uri.EscapeDataString(title)}", body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), text);
+        return (string)System.Text.Json.Nodes.JsonNode.Parse(text)!["handout"]!["id"]!;
+    }
+
+    private async Task<HttpStatusCode> ImageStatusAsync(string seat, string id)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(Server.LocalUrl) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Server.TokenFor(seat));
+        using var response = await http.GetAsync($"/api/handouts/{id}/image");
+        return response.StatusCode;
+    }
+
+    /// <summary>The image is drawn from a blob: URL and decoded at its real width.</summary>
+    private static async Task ExpectImageAsync(ILocator img, int width)
+    {
+        await Expect(img).ToHaveAttributeAsync("src", new Regex("^blob:"));
+        var natural = await img.EvaluateAsync<int>("async i => { await i.decode(); return i.naturalWidth; }");
+        Assert.That(natural, Is.EqualTo(width));
+    }
+
+    /// <summary>No request the page made, and no image on it, carries the seat's token.</summary>
+    private async Task ExpectNoTokenInUrlsAsync(IPage page, string seat)
+    {
+        var urls = await page.EvaluateAsync<string[]>("() => [...performance.getEntriesByType('resource').map(e => e.name), ...[...document.images].map(i => i.src), location.href]");
+        Assert.That(urls, Has.None.Contains(Server.TokenFor(seat)));
+        Assert.That(urls.Where(u => u.Contains("/api/handouts/", StringComparison.Ordinal)), Is.Not.Empty, "the image was fetched");
+    }
+
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        var dir = Path.Combine(RepoPaths.Root, "TestResults", "screenshots");
+        Directory.CreateDirectory(dir);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name) });
+    }
+
+    private static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page, string view)
+    {
+        var result = await page.RunAxe();
+        return result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{view}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+    }
+}
