@@ -26,6 +26,9 @@ internal sealed class DataFolder
 
     public string LogFolder => Path.Combine(Root, "logs");
 
+    /// <summary>Handout images, one file per content, named by SHA-256 (docs/protocol.md §9.1).</summary>
+    public string HandoutFolder => Path.Combine(Root, "handouts");
+
     public static DataFolder Resolve(string? option)
     {
         if (!string.IsNullOrWhiteSpace(option))

@@ -33,4 +33,5 @@ namespace PartyMode.Engine;
 [JsonSerializable(typeof(GameMeta))]
 [JsonSerializable(typeof(CombatState))]
 [JsonSerializable(typeof(Rolls.RollRequest))]
+[JsonSerializable(typeof(Handouts.Handout))]
 internal sealed partial class EngineJsonContext : JsonSerializerContext;

@@ -15,6 +15,12 @@ public enum ErrorKind
     /// <summary>The thing is not in a state that allows it (409).</summary>
     Conflict,
 
+    /// <summary>The request's body is over a size limit (413).</summary>
+    TooLarge,
+
+    /// <summary>The body is not a media type the route takes (415).</summary>
+    UnsupportedMedia,
+
     /// <summary>Too many requests (429).</summary>
     RateLimited,
 

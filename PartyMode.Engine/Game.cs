@@ -3,6 +3,7 @@ using PartyMode.Engine.Actions;
 using PartyMode.Engine.Campaigns;
 using PartyMode.Engine.Combat;
 using PartyMode.Engine.Events;
+using PartyMode.Engine.Handouts;
 using PartyMode.Engine.Model;
 using PartyMode.Engine.Narration;
 using PartyMode.Engine.Rolls;
@@ -33,6 +34,7 @@ public sealed class Game : IDisposable
     private readonly CampaignBook _book;
     private readonly SeatRegistry _seats;
     private readonly RollRequestBook _rollRequests;
+    private readonly HandoutBook _handouts;
 
     private Game(IGameStore store, CommitWatermark watermark, byte[] tokenKey, GameOptions options, TimeProvider time, GameMeta meta)
     {
@@ -51,10 +53,15 @@ public sealed class Game : IDisposable
         _rollRequests = new RollRequestBook(_table);
         Rolls = new GameRolls(_writer, _log, time, new PlayerRolls(_table, options, _rollRequests), _rollRequests);
         Sessions = new Sessions.GameSessions(_writer, _log);
+        _handouts = new HandoutBook(_table, _log, options);
+        Handouts = new GameHandouts(_writer, _handouts);
     }
 
     /// <summary>Players' rolls and the DM's roll requests (docs/protocol.md §7).</summary>
     public GameRolls Rolls { get; }
+
+    /// <summary>Handouts: images shown to chosen screens, and the TV slot (docs/protocol.md §9).</summary>
+    public GameHandouts Handouts { get; }
 
     /// <summary>The game's identity.</summary>
     public GameMeta Meta => _table.Meta;
@@ -92,13 +99,17 @@ public sealed class Game : IDisposable
         {
             TableLoader.Restore(stored, game._table, game._seats, game._queue, game._log);
             game._rounds.Restore();
+            game._handouts.Restore(stored.Handouts, stored.Events);
         });
 
         return game;
     }
 
-    /// <summary>Starts a new game from <paramref name="campaign"/> in an empty store (the other arguments as for <see cref="Load"/>); returns once the import is durable.</summary>
-    public static Game Import(IGameStore store, CommitWatermark watermark, Campaign campaign, byte[] tokenKey, GameOptions options, TimeProvider time)
+    /// <summary>
+    /// Starts a new game from <paramref name="campaign"/> in an empty store (the other arguments as for <see cref="Load"/>);
+    /// returns once the import is durable. <paramref name="images"/> are its entries' <c>image</c> files, stored by the host.
+    /// </summary>
+    public static Game Import(IGameStore store, CommitWatermark watermark, Campaign campaign, byte[] tokenKey, GameOptions options, TimeProvider time, IReadOnlyList<CampaignImage>? images = null)
     {
         var meta = new GameMeta { CampaignId = campaign.Id, CampaignName = campaign.Name, CreatedAt = time.GetUtcNow() };
         var game = new Game(store, watermark, tokenKey, options, time, meta);
@@ -106,6 +117,7 @@ public sealed class Game : IDisposable
         game._writer.WriteAsync(tx =>
         {
             TableLoader.Import(tx, campaign, game._table, game._seats);
+            game._handouts.Import(tx, campaign, images ?? []);
             return true;
         }).GetAwaiter().GetResult();
         return game;
@@ -162,7 +174,7 @@ public sealed class Game : IDisposable
     public WelcomeState Welcome(Viewer viewer) => _writer.Read(() => new WelcomeState(
         viewer.Role == Role.Player && _table.Characters.ContainsKey(viewer.SeatId) ? _book.GetCharacter(viewer, viewer.SeatId) : null,
         _book.Party(viewer),
-        _turns.View(viewer)) { RollRequests = _rollRequests.OpenFor(viewer) });
+        _turns.View(viewer)) { RollRequests = _rollRequests.OpenFor(viewer), Tv = _handouts.TvFor(viewer) });
 
     /// <summary>Scene text not tied to an action: a narrative for an audience (default public), private parts per player id, a DM note.</summary>
     public Task<IReadOnlyList<GameEvent>> NarrateAsync(string? narrative, Audience? audience, IReadOnlyDictionary<string, string>? privateParts, string? dmOnly) =>
@@ -258,11 +270,21 @@ public sealed class Game : IDisposable
 
     /// <summary>Makes an NPC known to the players, with an event for the party (default text: its public description).</summary>
     /// <returns>The NPC (DM view).</returns>
-    public Task<Npc> RevealNpcAsync(string id, string? narrative) => _writer.WriteAsync(tx => _book.RevealNpc(tx, id, narrative));
+    public Task<Npc> RevealNpcAsync(string id, string? narrative) => _writer.WriteAsync(tx =>
+    {
+        var npc = _book.RevealNpc(tx, id, narrative);
+        _handouts.ShowWithReveal(tx, "npc:" + npc.Id, CampaignBook.RevealAudience);
+        return npc;
+    });
 
     /// <summary>Marks a location discovered, with an event for the party (default text: its description).</summary>
     /// <returns>The location (DM view).</returns>
-    public Task<Location> RevealLocationAsync(string id, string? narrative) => _writer.WriteAsync(tx => _book.RevealLocation(tx, id, narrative));
+    public Task<Location> RevealLocationAsync(string id, string? narrative) => _writer.WriteAsync(tx =>
+    {
+        var location = _book.RevealLocation(tx, id, narrative);
+        _handouts.ShowWithReveal(tx, "location:" + location.Id, CampaignBook.RevealAudience);
+        return location;
+    });
 
     /// <summary>The combat view for one viewer (null out of combat).</summary>
     public CombatView? CombatView(Viewer viewer) => _writer.Read(() => _turns.View(viewer));

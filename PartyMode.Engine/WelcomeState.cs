@@ -11,4 +11,7 @@ public sealed record WelcomeState(Character? Character, IReadOnlyList<PartyMembe
 {
     /// <summary>Open roll requests: the player's own (without DCs on the wire), all for the DM, none for observers.</summary>
     public IReadOnlyList<Rolls.RollRequest> RollRequests { get; init; } = [];
+
+    /// <summary>What the TV shows (docs/protocol.md §9.5): for observers and the DM; null for players.</summary>
+    public Handouts.TvSlot? Tv { get; init; }
 }

@@ -28,6 +28,7 @@ internal static class ServeCommand
     private static readonly Option<int> MaxObserversPerAddress = new("--max-observers-per-address") { Description = "Observer screens one address may open (0: no cap).", DefaultValueFactory = _ => 16 };
     private static readonly Option<bool> Reset = new("--reset") { Description = "Wipe this data folder's stored game first (asks for confirmation)." };
     private static readonly Option<bool> Yes = new("--yes") { Description = "With --reset: do not ask." };
+    private static readonly Option<int> MaxHandoutMb = new("--max-handout-mb") { Description = "Largest handout image the DM may upload, in MB (1 to 100).", DefaultValueFactory = _ => 10 };
     private static readonly Option<bool> TvJoinCodes = new("--tv-join-codes") { Description = "Let the observer's TV lobby show a join QR code for each seat not yet connected (anyone who sees the TV could join)." };
 
     public static Command Create()
@@ -36,6 +37,7 @@ internal static class ServeCommand
         {
             Campaign, Port, Bind, PublicUrl, AllowRemoteDm, ActionRate, AuthFailLimit, Fsync, NoFsync, BackupEvery, Verbose,
             MaxConnections, MaxPerAddress, MaxObserversPerAddress, Reset, Yes, TvJoinCodes,
+            MaxHandoutMb,
         };
         command.SetAction((result, ct) => ExecuteAsync(result, ct));
         return command;
@@ -77,6 +79,12 @@ internal static class ServeCommand
             return CliApp.UsageError;
         }
 
+        if (result.GetValue(MaxHandoutMb) is < 1 or > 100)
+        {
+            await error.WriteLineAsync("--max-handout-mb takes a whole number of megabytes from 1 to 100 (default 10).");
+            return CliApp.UsageError;
+        }
+
         var reset = result.GetValue(Reset);
         if (reset && !result.GetValue(Yes) && !await ConfirmResetAsync(folder, output, error))
         {
@@ -112,6 +120,7 @@ internal static class ServeCommand
                 MaxConnectionsPerAddress = result.GetValue(MaxPerAddress),
                 MaxObserversPerAddress = result.GetValue(MaxObserversPerAddress),
                 TvJoinCodes = result.GetValue(TvJoinCodes),
+                MaxHandoutMb = result.GetValue(MaxHandoutMb),
                 ConsoleLogging = true,
             }, cancellationToken);
         }

@@ -3,6 +3,7 @@ using PartyMode.Cli.Security;
 using PartyMode.Cli.Sockets;
 using PartyMode.Cli.Web;
 using PartyMode.Cli.Web.Dm;
+using PartyMode.Cli.Web.Handouts;
 using PartyMode.Cli.Web.Tv;
 using PartyMode.Engine;
 
@@ -30,6 +31,7 @@ internal static class PartyModeComposition
         services.AddWebApi();
         services.AddExport();
         services.AddTv(options.TvJoinCodes);
+        services.AddHandouts(options.MaxHandoutMb);
         return services;
     }
 

@@ -66,4 +66,7 @@ internal sealed class PartyServerOptions
 
     /// <summary>The observer's TV lobby may show a join QR code per seat not yet connected (<c>serve --tv-join-codes</c>); off by default.</summary>
     public bool TvJoinCodes { get; init; }
+
+    /// <summary>The largest handout image the DM may upload, in MB (<c>serve --max-handout-mb</c>; docs/protocol.md §9.1).</summary>
+    public int MaxHandoutMb { get; init; } = 10;
 }

@@ -24,6 +24,8 @@ internal static class ApiErrors
         ErrorKind.Forbidden => 403,
         ErrorKind.NotFound => 404,
         ErrorKind.Conflict => 409,
+        ErrorKind.TooLarge => 413,
+        ErrorKind.UnsupportedMedia => 415,
         ErrorKind.RateLimited => 429,
         _ => 503,
     };

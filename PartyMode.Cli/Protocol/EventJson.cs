@@ -78,6 +78,7 @@ internal static class EventJson
         writer.WriteIfPresent("for", e.For);
         writer.WriteIfPresent("visibility", e.Visibility);
         RollJson.WriteRollFields(writer, e);
+        HandoutJson.WriteEventFields(writer, e);
         writer.WriteEndObject();
     }
 

@@ -83,6 +83,12 @@ internal static class Frames
         {
             RollJson.WriteRequests(w, "roll_requests", welcome.RollRequests, forDm: viewer.Role == Role.Dm);
         }
+
+        if (welcome.Tv is { } tv)
+        {
+            w.WritePropertyName("tv");
+            HandoutJson.WriteTvSlot(w, tv.Handout);
+        }
     });
 
     /// <summary><c>roll_request</c> (docs/protocol.md §7.2): the DM's copy has the DC and success, the player's never.</summary>

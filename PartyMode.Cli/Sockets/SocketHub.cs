@@ -128,6 +128,9 @@ internal sealed class SocketHub : IDisposable
                 case RollRequestNotice n:
                     PublishRollRequest(n.Request, batch);
                     break;
+                case Engine.Handouts.TvNotice n:
+                    Broadcast(n.Audience, new OutFrame(0, HandoutJson.TvFrame(n.Handout)), batch);
+                    break;
                 case RollStatusNotice n:
                     ToPlayerSeat(n.SeatId, new OutFrame(0, Frames.RollStatus(n.ClientId, n.RequestId, n.Blind, n.Seq)), batch);
                     break;

@@ -35,6 +35,7 @@ internal static class GameDocuments
             Actions = ReadAll<GameAction>(db, "actions"),
             Events = ReadAll<GameEvent>(db, "events"),
             RollRequests = ReadAll<RollRequest>(db, "roll_requests"),
+            Handouts = ReadAll<Engine.Handouts.Handout>(db, "handouts"),
             Combat = combatDoc is null ? null : Read<CombatState>(combatDoc),
         };
     }
@@ -52,6 +53,7 @@ internal static class GameDocuments
         Upsert(db, "locations", changes.Locations, l => l.Id);
         Upsert(db, "actions", changes.Actions, a => a.Id);
         Upsert(db, "roll_requests", changes.RollRequests, r => r.Id);
+        Upsert(db, "handouts", changes.Handouts, h => h.Id);
         if (changes.Events.Count > 0)
         {
             var events = db.GetCollection("events");

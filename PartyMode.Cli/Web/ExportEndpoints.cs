@@ -10,7 +10,7 @@ namespace PartyMode.Cli.Web;
 /// <summary>The story book (docs/protocol.md §10.1): <c>GET /api/export</c> for any seat, and the DM's session break.</summary>
 internal static class ExportEndpoints
 {
-    public static IServiceCollection AddExport(this IServiceCollection services) => services.AddSingleton<IHandoutImages>(NullHandoutImages.Instance);
+    public static IServiceCollection AddExport(this IServiceCollection services) => services.AddSingleton<IHandoutImages, HandoutImages>();
 
     public static IEndpointRouteBuilder MapExport(this IEndpointRouteBuilder app)
     {

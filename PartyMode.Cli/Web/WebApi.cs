@@ -1,6 +1,7 @@
 using PartyMode.Cli.Limits;
 using PartyMode.Cli.Security;
 using PartyMode.Cli.Web.Dm;
+using PartyMode.Cli.Web.Handouts;
 using PartyMode.Cli.Web.Pipeline;
 using PartyMode.Engine;
 
@@ -32,5 +33,6 @@ internal static class WebApi
         .MapPlayerApi()
         .MapRolls()
         .MapDmApi()
-        .MapExport();
+        .MapExport()
+        .MapHandouts();
 }

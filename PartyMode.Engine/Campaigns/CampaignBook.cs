@@ -11,6 +11,9 @@ namespace PartyMode.Engine.Campaigns;
 /// <summary>The campaign book: character sheets, NPCs and locations, and what the players know of them.</summary>
 internal sealed class CampaignBook(TableState table, Roster roster, Narrator narrator, TurnOrder turns)
 {
+    /// <summary>Who hears a reveal (docs/protocol.md §1.2, a choice): the party; an entry's image is shown to the same audience.</summary>
+    public static readonly Audience RevealAudience = Audience.Party;
+
     public Character GetCharacter(Viewer viewer, string id)
     {
         if (!table.Characters.TryGetValue(id, out var c) || (viewer.Role != Role.Dm && viewer.SeatId != id))
@@ -100,7 +103,7 @@ internal sealed class CampaignBook(TableState table, Roster roster, Narrator nar
     }
 
     private void Announce(Transaction tx, string? narrative, string fallback) =>
-        narrator.AddNarration(tx, string.IsNullOrWhiteSpace(narrative) ? fallback : narrative, Audience.Party, null, null, null, null, requireSomething: false);
+        narrator.AddNarration(tx, string.IsNullOrWhiteSpace(narrative) ? fallback : narrative, RevealAudience, null, null, null, null, requireSomething: false);
 
     private Npc NpcOf(string id) => table.Npcs.TryGetValue(id, out var n) ? n : throw GameException.NotFound("NPC", id);
 

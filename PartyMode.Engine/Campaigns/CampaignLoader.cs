@@ -90,13 +90,13 @@ public static class CampaignLoader
 
         foreach (var (element, path) in r.Array("npcs", required: false))
         {
-            var n = new FieldReader(element, path, problems, ["id", "name", "description", "dm_notes", "known", "source_id"]);
+            var n = new FieldReader(element, path, problems, ["id", "name", "description", "dm_notes", "known", "source_id", "image"]);
             if (!n.IsObject)
             {
                 continue;
             }
 
-            var npc = new Npc { Id = n.Id("id", true), Name = n.String("name", true) ?? "", Description = n.String("description", false) ?? "", DmNotes = n.String("dm_notes", false) ?? "", Known = n.Bool("known"), SourceId = n.String("source_id", false) };
+            var npc = new Npc { Id = n.Id("id", true), Name = n.String("name", true) ?? "", Description = n.String("description", false) ?? "", DmNotes = n.String("dm_notes", false) ?? "", Known = n.Bool("known"), SourceId = n.String("source_id", false), Image = n.String("image", false) };
             if (campaign.Npcs.Any(x => x.Id == npc.Id))
             {
                 problems.Add($"{path}.id: '{npc.Id}' is used twice; every id must be unique");
@@ -107,13 +107,13 @@ public static class CampaignLoader
 
         foreach (var (element, path) in r.Array("locations", required: false))
         {
-            var l = new FieldReader(element, path, problems, ["id", "name", "description", "dm_notes", "discovered", "source_id"]);
+            var l = new FieldReader(element, path, problems, ["id", "name", "description", "dm_notes", "discovered", "source_id", "image"]);
             if (!l.IsObject)
             {
                 continue;
             }
 
-            var location = new Location { Id = l.Id("id", true), Name = l.String("name", true) ?? "", Description = l.String("description", false) ?? "", DmNotes = l.String("dm_notes", false) ?? "", Discovered = l.Bool("discovered"), SourceId = l.String("source_id", false) };
+            var location = new Location { Id = l.Id("id", true), Name = l.String("name", true) ?? "", Description = l.String("description", false) ?? "", DmNotes = l.String("dm_notes", false) ?? "", Discovered = l.Bool("discovered"), SourceId = l.String("source_id", false), Image = l.String("image", false) };
             if (campaign.Locations.Any(x => x.Id == location.Id))
             {
                 problems.Add($"{path}.id: '{location.Id}' is used twice; every id must be unique");

@@ -11,7 +11,7 @@ internal static class CharacterReader
             "id", "name", "player_name", "race", "class", "level", "ac", "hp", "max_hp", "temp_hp", "conditions",
             "abilities", "skills", "saving_throws", "inventory", "spell_slots", "features", "secret_background",
             .. SheetExtrasReader.Fields,
-            "source_id",
+            "source_id", "image",
         ],
         StringComparer.Ordinal);
 
@@ -48,6 +48,7 @@ internal static class CharacterReader
             SavingThrows = r.IntMap("saving_throws", AbilityNames),
             SecretBackground = r.String("secret_background", false),
             SourceId = r.String("source_id", false),
+            Image = r.String("image", false),
         };
         c.Hp = r.Int("hp", 0, 10_000, c.MaxHp, required: true);
         if (c.Hp > c.MaxHp && r.Has("hp") && r.Has("max_hp"))

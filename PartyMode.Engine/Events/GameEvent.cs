@@ -13,7 +13,7 @@ public sealed class GameEvent
     /// <summary>When it happened (UTC).</summary>
     public DateTimeOffset Ts { get; set; }
 
-    /// <summary><c>narrative</c>, <c>private</c>, <c>dm_note</c>, <c>action</c>, <c>roll</c> or <c>system</c>.</summary>
+    /// <summary><c>narrative</c>, <c>private</c>, <c>dm_note</c>, <c>action</c>, <c>roll</c>, <c>handout</c> or <c>system</c>.</summary>
     public string Type { get; set; } = "";
 
     /// <summary>Who may see it.</summary>
@@ -75,6 +75,18 @@ public sealed class GameEvent
 
     /// <summary>The roller's idempotency key: stored so a retry finds the roll after a restart, never sent on the wire.</summary>
     public string? ClientId { get; set; }
+
+    /// <summary>The handout a <c>handout</c> event shows (docs/protocol.md §9.2).</summary>
+    public string? HandoutId { get; set; }
+
+    /// <summary>The title of a shown handout.</summary>
+    public string? Title { get; set; }
+
+    /// <summary>A shown handout's width in pixels.</summary>
+    public int? Width { get; set; }
+
+    /// <summary>A shown handout's height in pixels.</summary>
+    public int? Height { get; set; }
 
     /// <summary>
     /// A slot the host may fill with its own rendering of this event (its wire bytes, serialized once

@@ -92,4 +92,7 @@ public sealed class Character
 
     /// <summary>The id this character had in the campaign it was imported from (a dm20 id), for writing back; null when none.</summary>
     public string? SourceId { get; set; }
+
+    /// <summary>The campaign file's <c>image</c> (a portrait): a path relative to the file, imported as a handout shown to the owner (docs/protocol.md §9.4).</summary>
+    public string? Image { get; set; }
 }

@@ -20,4 +20,7 @@ public sealed class Npc
 
     /// <summary>The id this NPC had in the campaign it was imported from (a dm20 id); null when none.</summary>
     public string? SourceId { get; set; }
+
+    /// <summary>The campaign file's <c>image</c>: a path relative to the file, imported as a handout (docs/protocol.md §9.4); null when none.</summary>
+    public string? Image { get; set; }
 }

@@ -37,6 +37,9 @@ public sealed class ChangeSet
     /// <summary>Roll requests to insert or replace (copies).</summary>
     public List<Rolls.RollRequest> RollRequests { get; } = [];
 
+    /// <summary>Handout records to insert or replace (copies).</summary>
+    public List<Handouts.Handout> Handouts { get; } = [];
+
     /// <summary>True when the combat state changed; <see cref="Combat"/> is then the new state (null: none).</summary>
     public bool CombatChanged { get; set; }
 

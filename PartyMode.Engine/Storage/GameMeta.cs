@@ -18,6 +18,9 @@ public sealed class GameMeta
     /// <summary>Location ids in campaign order.</summary>
     public List<string> LocationOrder { get; set; } = [];
 
+    /// <summary>The handout the TV shows full size (docs/protocol.md §9.5); null when it shows the story.</summary>
+    public string? TvHandoutId { get; set; }
+
     /// <summary>When the game was imported.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -33,6 +33,9 @@ public sealed class StoredGame
     /// <summary>All roll requests.</summary>
     public List<Rolls.RollRequest> RollRequests { get; init; } = [];
 
+    /// <summary>All handout records.</summary>
+    public List<Handouts.Handout> Handouts { get; init; } = [];
+
     /// <summary>The combat state, if a fight is on.</summary>
     public CombatState? Combat { get; init; }
 }

@@ -45,6 +45,9 @@ internal sealed class TableState(GameMeta meta)
     /// <summary>Player rolls by (seat, client_id), so a retried roll returns the first one.</summary>
     public Dictionary<(string Seat, string ClientId), GameEvent> RollClientIds { get; } = [];
 
+    /// <summary>Handout records and their showings (docs/protocol.md §9).</summary>
+    public Handouts.HandoutState Handouts { get; } = new();
+
     public Seat SeatOf(string seatId) =>
         Seats.TryGetValue(seatId, out var seat) ? seat : throw GameException.NotFound("seat", seatId);
 

@@ -55,6 +55,8 @@ internal sealed class Transaction(EventLog log, DateTimeOffset now)
 
     public void Store(Rolls.RollRequest request) => Put(_changes.RollRequests, request.Snapshot(), r => r.Id);
 
+    public void Store(Handouts.Handout handout) => Put(_changes.Handouts, handout.Snapshot(), h => h.Id);
+
     /// <summary>Stores the combat state and tells every viewer (the hub renders it per viewer).</summary>
     public void StoreCombat(CombatState? state)
     {

@@ -12,6 +12,9 @@ public sealed class Audience : IEquatable<Audience>
     /// <summary>The DM only.</summary>
     public static readonly Audience DmOnly = new(AudienceKind.Dm, []);
 
+    /// <summary>Observer screens (the TV) and the DM (docs/protocol.md §9.2).</summary>
+    public static readonly Audience Tv = new(AudienceKind.Tv, []);
+
     private Audience(AudienceKind kind, string[] players)
     {
         Kind = kind;
@@ -38,7 +41,7 @@ public sealed class Audience : IEquatable<Audience>
     /// <returns>The audience.</returns>
     public static Audience Players(params string[] players) => Players((IEnumerable<string>)players);
 
-    /// <summary>Parses the stored form (<c>public</c>, <c>party</c>, <c>dm</c>, <c>players:a,b</c>).</summary>
+    /// <summary>Parses the stored form (<c>public</c>, <c>party</c>, <c>dm</c>, <c>tv</c>, <c>players:a,b</c>).</summary>
     /// <param name="text">The stored form.</param>
     /// <returns>The audience.</returns>
     public static Audience Parse(string text) => text switch
@@ -46,6 +49,7 @@ public sealed class Audience : IEquatable<Audience>
         "public" => Public,
         "party" => Party,
         "dm" => DmOnly,
+        "tv" => Tv,
         _ when text.StartsWith("players:", StringComparison.Ordinal) =>
             Players(text["players:".Length..].Split(',', StringSplitOptions.RemoveEmptyEntries)),
         _ => throw new FormatException($"Unknown audience '{text}'."),
@@ -73,6 +77,7 @@ public sealed class Audience : IEquatable<Audience>
         AudienceKind.Public => "public",
         AudienceKind.Party => "party",
         AudienceKind.Dm => "dm",
+        AudienceKind.Tv => "tv",
         _ => "players:" + string.Join(',', PlayerIds),
     };
 

@@ -1,6 +1,6 @@
 namespace PartyMode.Engine.Visibility;
 
-/// <summary>The four audiences of docs/protocol.md §1.2.</summary>
+/// <summary>The audiences of docs/protocol.md §1.2 (and the TV-only audience of §9.2).</summary>
 public enum AudienceKind
 {
     /// <summary>Everyone, observers included.</summary>
@@ -14,4 +14,7 @@ public enum AudienceKind
 
     /// <summary>The DM only.</summary>
     Dm,
+
+    /// <summary>Observer screens (the TV) and the DM, never players (docs/protocol.md §9.2, an extension for handouts).</summary>
+    Tv,
 }

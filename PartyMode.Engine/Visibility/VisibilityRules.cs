@@ -19,6 +19,7 @@ public static class VisibilityRules
             AudienceKind.Players => audience.Names(viewer.SeatId),
             _ => false,
         },
-        _ => audience.Kind == AudienceKind.Public,
+        // Observers: public, and what the DM sends to the TV only (docs/protocol.md §9.2).
+        _ => audience.Kind is AudienceKind.Public or AudienceKind.Tv,
     };
 }

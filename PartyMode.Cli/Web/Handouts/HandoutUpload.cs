@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Http.Features;
+using PartyMode.Cli.Handouts;
+using PartyMode.Engine;
+
+namespace PartyMode.Cli.Web.Handouts;
+
+/// <summary>
+/// Reads an upload's raw body (docs/protocol.md §9.1): the declared type must be one of the four image types,
+/// the body at most the limit (never buffered past it), and the bytes what the type says.
+/// </summary>
+internal static class HandoutUpload
+{
+    public static async Task<(byte[] Data, SniffedImage Image)> ReadAsync(HttpContext context, HandoutSettings settings)
+    {
+        var declared = DeclaredType(context.Request.ContentType);
+        var limit = settings.MaxBytes;
+        if (context.Request.ContentLength is { } length && length > limit)
+        {
+            throw TooLarge(settings, length);
+        }
+
+        // Past Kestrel's own 1 MiB cap for this route only; the loop below stops one byte past the limit.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } cap)
+        {
+            cap.MaxRequestBodySize = limit + 1;
+        }
+
+        var buffer = new byte[Math.Min(context.Request.ContentLength ?? 64 * 1024, limit + 1)];
+        var read = 0;
+        while (true)
+        {
+            if (read == buffer.Length)
+            {
+                if (buffer.Length > limit)
+                {
+                    throw TooLarge(settings, null);
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min(Math.Max(buffer.Length * 2L, 64 * 1024), limit + 1));
+            }
+
+            var n = await context.Request.Body.ReadAsync(buffer.AsMemory(read), context.RequestAborted);
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+        }
+
+        if (read == 0)
+        {
+            throw new GameException(ErrorKind.BadRequest, "bad_request", "The body is empty: send the image's bytes as the body.");
+        }
+
+        var data = read == buffer.Length ? buffer : buffer[..read];
+        var image = ImageSniffer.Sniff(data)
+            ?? throw Unsupported($"The body is not a PNG, JPEG, WebP or GIF image (its first bytes say otherwise, or its size is not 1 to {ImageSniffer.MaxSide} pixels a side); SVG, HTML and other files are refused.");
+        if (image.Type != declared)
+        {
+            throw Unsupported($"The body is a {image.Type} image but Content-Type says {declared}; send it with 'Content-Type: {image.Type}'.");
+        }
+
+        return (data, image);
+    }
+
+    private static string DeclaredType(string? contentType)
+    {
+        var type = (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
+        if (!ImageSniffer.Types.Contains(type))
+        {
+            throw Unsupported(type.Length == 0
+                ? "Send the image as the raw body with 'Content-Type: image/png' (or image/jpeg, image/webp, image/gif)."
+                : $"'{type}' is not a handout type: send PNG, JPEG, WebP or GIF ('Content-Type: image/png', image/jpeg, image/webp, image/gif); SVG and HTML are refused.");
+        }
+
+        return type;
+    }
+
+    private static GameException Unsupported(string message) => new(ErrorKind.UnsupportedMedia, "unsupported_image", message);
+
+    private static GameException TooLarge(HandoutSettings settings, long? length) => new(ErrorKind.TooLarge, "too_large",
+        $"The image is {(length is { } l ? $"{l / (1024.0 * 1024.0):0.#} MB" : "larger than the limit")}; handouts may be at most {settings.MaxMegabytes} MB (serve --max-handout-mb).");
+}
