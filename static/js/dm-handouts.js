@@ -8,6 +8,7 @@ import { fillImage } from './handout-images.js';
 import { shelfOf } from './handout-state.js';
 
 const TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
+const SHOWN_TO = { public: 'everyone', party: 'the party', tv: 'the TV' };
 const AUDIENCES = [['public', 'Everyone (the TV too)'], ['party', 'The party (not the TV)'], ['some', 'Some players'], ['tv', 'The TV only']];
 
 export function handoutsPanel({ state, api }) {
@@ -81,8 +82,8 @@ export function handoutsPanel({ state, api }) {
   async function show(id, button) {
     const body = showBody();
     if (!body) return false;
-    const who = Array.isArray(body.audience) ? body.audience.map(p => state.name(p)).join(', ') : AUDIENCES.find(x => x[0] === body.audience)[1];
-    const r = await run(button, () => api('POST', `/api/dm/handouts/${encodeURIComponent(id)}/show`, body), `Shown to ${who.replace(/ \(.*\)$/, '')}`);
+    const who = Array.isArray(body.audience) ? body.audience.map(p => state.name(p)).join(', ') : SHOWN_TO[body.audience];
+    const r = await run(button, () => api('POST', `/api/dm/handouts/${encodeURIComponent(id)}/show`, body), `Shown to ${who}`);
     if (r === undefined) return false;
     shelf.load();
     return true;

@@ -14,8 +14,7 @@ export function shelfOf(state, api) {
 
 /** The handout id a `tv` frame or the welcome's `tv` names (null: the story shows). */
 export function tvIdOf(tv) {
-  if (!tv) return null;
-  return tv.handout_id || (tv.handout && tv.handout.id) || null;
+  return (tv && tv.handout_id) || null;
 }
 
 function time(ts) {
@@ -34,10 +33,10 @@ class HandoutShelf {
     for (const ev of state.events) if (ev.type === 'handout') this.shown(ev, true);
     state.subscribe('event', ({ ev }) => { if (ev.type === 'handout') this.shown(ev); });
     state.subscribe('welcome', msg => {
-      if (state.role !== 'player') this.setTv(tvIdOf(msg.tv), msg.tv && msg.tv.handout);
+      if (state.role !== 'player') this.setTv(msg.tv);
       this.load();
     });
-    state.subscribe('tv', msg => this.setTv(tvIdOf(msg), msg.handout));
+    state.subscribe('tv', msg => this.setTv(msg));
     state.subscribe('reset', () => { this.items.clear(); this.changed(); });
   }
 
@@ -84,24 +83,21 @@ class HandoutShelf {
     return this.loading;
   }
 
-  /** One entry of GET /api/handouts: the handout, and its newest showing visible to this seat. */
+  /** One entry of GET /api/handouts: the record, and its newest showing this seat saw (shown_seq, shown_at, text). */
   fromEntry(e) {
-    const ho = e.handout || e;
-    const last = e.last_shown || e.shown || e.event || null;
-    const seq = Number((last && last.seq) ?? e.seq ?? 0) || 0;
-    const ts = time((last && last.ts) || e.shown_at || e.ts) || time(ho.created_at);
-    const old = this.items.get(ho.id || ho.handout_id);
+    const seq = Number(e.shown_seq) || 0;
     return {
-      id: ho.id || ho.handout_id, title: ho.title || '', width: ho.width, height: ho.height, type: ho.type,
-      bytes: ho.bytes, subject: ho.subject || null,
-      text: (last && last.text) ?? e.text ?? (old && old.seq === seq ? old.text : null) ?? null,
-      ts, seq, shown: seq > 0 || (old && old.shown) || false,
+      id: e.id, title: e.title || '', width: e.width, height: e.height, type: e.type, bytes: e.bytes,
+      subject: e.subject || null, text: e.text || null,
+      ts: time(e.shown_at) || time(e.created_at), seq, shown: seq > 0,
     };
   }
 
-  setTv(id, handout) {
-    if (handout && handout.id && !this.items.has(handout.id)) {
-      this.items.set(handout.id, { id: handout.id, title: handout.title || '', width: handout.width, height: handout.height, type: handout.type, text: null, ts: time(handout.created_at), seq: 0, shown: false });
+  /** A `tv` frame or the welcome's `tv`: {handout_id, title, media_type, width, height}, or {} for the story. */
+  setTv(tv) {
+    const id = tvIdOf(tv);
+    if (id && !this.items.has(id)) {
+      this.items.set(id, { id, title: tv.title || '', width: tv.width, height: tv.height, type: tv.media_type, text: null, ts: 0, seq: 0, shown: false });
     }
     if (this.tv === id) return;
     this.tv = id;

@@ -31,7 +31,7 @@ function build() {
     h('div', { class: 'ho-foot' }, text,
       h('div', { class: 'ho-zoom', role: 'group', 'aria-label': 'Zoom' },
         zoomBtn('−', 'Zoom out', 'handout-zoom-out', () => zoom.step(1 / 1.5)),
-        zoomBtn('Fit', 'Show the whole image', 'handout-zoom-fit', () => zoom.reset()),
+        zoomBtn('Fit', 'Fit the whole image on the screen', 'handout-zoom-fit', () => zoom.reset()),
         zoomBtn('+', 'Zoom in', 'handout-zoom-in', () => zoom.step(1.5))),
       h('p', { class: 'muted small ho-hint', text: 'Pinch or double-tap to zoom, drag to look around.' })));
   document.body.append(dlg);

@@ -19,7 +19,7 @@ public sealed class HandoutTests : BrowserTestBase
         var thorin = await OpenAsync("thorin");
         var elara = await OpenAsync("elara");
         var tv = await OpenAsync("observer", 1920, 1080);
-        var id = await UploadAsync(TestPng.Map(320, 200, 120, 40, 40), "The signed confession");
+        var id = await UploadAsync(TestImage.Gif(320, 200, 120, 40, 40), "The signed confession");
 
         await Dm.PostAsync($"/api/dm/handouts/{id}/show", new { audience = Thorin, text = "Your own hand, your own seal." });
 
@@ -60,7 +60,7 @@ public sealed class HandoutTests : BrowserTestBase
         var vex = await OpenAsync("vex", 812, 375);
         var tv = await OpenAsync("observer", 1920, 1080);
         await Dm.PostAsync("/api/dm/narrate", new { narrative = "Mist rolls over the mill pond." });
-        var map = await UploadAsync(TestPng.Map(640, 400), "Map of the old mill");
+        var map = await UploadAsync(TestImage.Gif(640, 400), "Map of the old mill");
 
         await Dm.PostAsync($"/api/dm/handouts/{map}/show", new { text = "Drawn in a shaking hand." });
 
@@ -93,7 +93,7 @@ public sealed class HandoutTests : BrowserTestBase
         await Expect(tv.GetByTestId("tv-handout")).ToBeHiddenAsync();
         await Expect(Feed(tv)).ToContainTextAsync("Mist rolls over the mill pond.");
 
-        var portrait = await UploadAsync(TestPng.Map(300, 400, 90, 90, 120), "The hooded stranger");
+        var portrait = await UploadAsync(TestImage.Gif(300, 400, 90, 90, 120), "The hooded stranger");
         await Dm.PostAsync("/api/dm/tv", new { handout_id = portrait });
         await Expect(tv.GetByTestId("tv-handout-title")).ToHaveTextAsync("The hooded stranger");
         await ExpectImageAsync(tv.GetByTestId("tv-handout-image"), 300);
@@ -112,7 +112,7 @@ public sealed class HandoutTests : BrowserTestBase
     public async Task Viewer_DoubleTapAndPinch_ZoomAndCloseLeavesTheStory()
     {
         var gorm = await OpenAsync("gorm");
-        var id = await UploadAsync(TestPng.Map(800, 500), "Floor plan of the vault");
+        var id = await UploadAsync(TestImage.Gif(800, 500), "Floor plan of the vault");
         await Dm.PostAsync($"/api/dm/handouts/{id}/show", new { audience = "party" });
         var stage = gorm.GetByTestId("handout-stage");
         await ExpectImageAsync(gorm.GetByTestId("handout-image"), 800);
@@ -157,7 +157,7 @@ public sealed class HandoutTests : BrowserTestBase
         var panel = dm.GetByTestId("dm-handouts");
         await Expect(panel).ToBeVisibleAsync();
 
-        await dm.GetByTestId("dm-ho-file").SetInputFilesAsync(new FilePayload { Name = "letter-from-the-abbess.png", MimeType = "image/png", Buffer = TestPng.Map(400, 300, 230, 220, 190) });
+        await dm.GetByTestId("dm-ho-file").SetInputFilesAsync(new FilePayload { Name = "letter-from-the-abbess.gif", MimeType = "image/gif", Buffer = TestImage.Gif(400, 300, 230, 220, 190) });
         await Expect(dm.GetByTestId("dm-ho-preview")).ToHaveAttributeAsync("src", new Regex("^blob:"));
         await Expect(dm.GetByTestId("dm-ho-title")).ToHaveValueAsync("letter from the abbess");
         await dm.GetByTestId("dm-ho-title").FillAsync("A letter from the abbess");
@@ -178,12 +178,12 @@ public sealed class HandoutTests : BrowserTestBase
         await Expect(tv.GetByTestId("tv-handout")).ToBeHiddenAsync();
 
         // Drag and drop the next one, for the TV only.
-        var dropped = Convert.ToBase64String(TestPng.Map(500, 280, 60, 120, 70));
+        var dropped = Convert.ToBase64String(TestImage.Gif(500, 280, 60, 120, 70));
         await dm.EvaluateAsync("""
             b64 => {
               const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
               const dt = new DataTransfer();
-              dt.items.add(new File([bytes], 'forest.png', { type: 'image/png' }));
+              dt.items.add(new File([bytes], 'forest.gif', { type: 'image/gif' }));
               const zone = document.querySelector('[data-testid=dm-ho-drop]');
               zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
               zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
@@ -239,12 +239,12 @@ public sealed class HandoutTests : BrowserTestBase
         Assert.That(list!["handouts"]!.AsArray(), Is.Empty);
     }
 
-    private async Task<string> UploadAsync(byte[] png, string title)
+    private async Task<string> UploadAsync(byte[] gif, string title)
     {
         using var http = new HttpClient { BaseAddress = new Uri(Server.LocalUrl) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Server.TokenFor("dm"));
-        using var body = new ByteArrayContent(png);
-        body.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        using var body = new ByteArrayContent(gif);
+        body.Headers.ContentType = new MediaTypeHeaderValue("image/gif");
         using var response = await http.PostAsync($"/api/dm/handouts?title={Uri.EscapeDataString(title)}", body);
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), text);
