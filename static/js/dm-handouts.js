@@ -16,10 +16,10 @@ export function handoutsPanel({ state, api }) {
   let file = null;
   let preview = null;
 
-  const input = h('input', { type: 'file', id: 'dm-ho-file', accept: TYPES.join(','), class: 'sr-only', 'data-testid': 'dm-ho-file' });
+  const input = h('input', { type: 'file', id: 'dm-ho-file', accept: TYPES.join(','), class: 'ho-drop-input', 'data-testid': 'dm-ho-file' });
   const previewImg = h('img', { class: 'ho-drop-preview', alt: '', hidden: true, 'data-testid': 'dm-ho-preview' });
   const dropText = h('span', { class: 'ho-drop-text', text: 'Drop an image here, or tap to pick one (PNG, JPEG, WebP or GIF)' });
-  const drop = h('label', { for: 'dm-ho-file', class: 'ho-drop', 'data-testid': 'dm-ho-drop' }, previewImg, dropText);
+  const drop = h('label', { for: 'dm-ho-file', class: 'ho-drop', 'data-testid': 'dm-ho-drop' }, previewImg, dropText, input);
   const title = h('input', { type: 'text', maxlength: 200, autocomplete: 'off', placeholder: 'e.g. Map of the old mill', 'data-testid': 'dm-ho-title' });
   const radios = AUDIENCES.map(([value, label]) => h('label', { class: 'check' },
     h('input', { type: 'radio', name: 'dm-ho-audience', value, checked: value === 'public', 'data-testid': `dm-ho-aud-${value}` }),
@@ -33,7 +33,7 @@ export function handoutsPanel({ state, api }) {
   const clearTv = btn('Clear TV', () => setTv(null, clearTv), 'ghost', 'dm-ho-clear-tv');
   const list = h('ul', { class: 'ho-dm-list', 'data-testid': 'dm-ho-list' });
   const el = panel('handouts', 'Handouts',
-    drop, input, field('Title', title), audience, players, field('Note (optional)', note),
+    drop, field('Title', title), audience, players, field('Note (optional)', note),
     h('div', { class: 'row' }, send),
     h('h3', { text: 'On the TV' }), h('div', { class: 'row wrap' }, tvLine, clearTv),
     h('h3', { text: 'Your handouts' }),

@@ -22,7 +22,7 @@ public sealed class PhoneLayoutTests : BrowserTestBase
         }
         """;
 
-    private static readonly string[] DmTabs = ["story", "queue", "table", "chars", "combat", "seats", "viewas", "handouts"];
+    private static readonly string[] DmTabs = ["story", "queue", "table", "chars", "combat", "seats", "handouts", "viewas"];
     private static readonly string[] PlayerTabs = ["story", "secrets", "party", "handouts"];
 
     [Test]
