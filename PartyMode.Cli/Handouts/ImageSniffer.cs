@@ -17,6 +17,8 @@ internal static class ImageSniffer
     /// <summary>The media types a handout may be.</summary>
     public static readonly IReadOnlyList<string> Types = [Png, Jpeg, WebP, Gif];
 
+    private static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
     /// <summary>Largest width or height accepted: bigger images are a decompression bomb for a phone.</summary>
     public const int MaxSide = 16384;
 
@@ -25,7 +27,7 @@ internal static class ImageSniffer
     {
         var image = data switch
         {
-            _ when data.StartsWith("\x89PNG\r\n\x1a\n"u8) => ReadPng(data),
+            _ when data.StartsWith(PngSignature) => ReadPng(data),
             _ when data.Length > 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF => ReadJpeg(data),
             _ when data.StartsWith("GIF87a"u8) || data.StartsWith("GIF89a"u8) => ReadGif(data),
             _ when data.Length >= 16 && data.StartsWith("RIFF"u8) && data[8..12].SequenceEqual("WEBP"u8) => ReadWebP(data),

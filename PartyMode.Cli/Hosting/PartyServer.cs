@@ -123,6 +123,12 @@ internal sealed class PartyServer : IAsyncDisposable
                     Directory.Delete(folder.QrFolder, recursive: true);
                 }
 
+                // The old game's handout images go with it.
+                if (Directory.Exists(folder.HandoutFolder))
+                {
+                    Directory.Delete(folder.HandoutFolder, recursive: true);
+                }
+
                 log.Warning("The stored game of {Folder} was wiped (--reset)", folder.Root);
             }
 
@@ -136,7 +142,9 @@ internal sealed class PartyServer : IAsyncDisposable
             var key = TokenKey.LoadOrCreate(folder);
             var game = GameOpening.LoadGame(folder, store, watermark, key, gameOptions, clock, given ? campaign.Id : null);
             var imported = game is null;
-            game ??= Game.Import(store, watermark, campaign, key, gameOptions, clock);
+            // docs/protocol.md §9.4: a new game's campaign images are stored (durably) before the import commits.
+            game ??= Game.Import(store, watermark, campaign, key, gameOptions, clock,
+                Campaigns.CampaignImages.Store(campaign, options.CampaignFile, new Handouts.HandoutFiles(folder), options.MaxHandoutMb * 1024L * 1024L));
             // docs/protocol.md §10.1: each serve start on a played game begins a session (a new game is in session 1).
             if (!imported)
             {

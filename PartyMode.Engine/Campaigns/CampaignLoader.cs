@@ -21,6 +21,22 @@ public static class CampaignLoader
         return Parse(reader.ReadToEnd(), "demo-campaign.json");
     }
 
+    /// <summary>A file the demo campaign's <c>image</c> names (embedded in the engine with it), or null when there is none.</summary>
+    /// <param name="path">The path as the demo campaign gives it (<c>images/…png</c>).</param>
+    /// <returns>The bytes.</returns>
+    public static byte[]? DemoFile(string path)
+    {
+        using var stream = typeof(CampaignLoader).Assembly.GetManifestResourceStream("PartyMode.Engine.demo/" + path);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
     /// <summary>Parses campaign JSON text.</summary>
     /// <param name="json">The file's text.</param>
     /// <param name="fileName">The name used in messages.</param>

@@ -166,8 +166,9 @@ internal sealed class HandoutBook(TableState table, EventLog log, GameOptions op
     }
 
     /// <summary>
-    /// At a campaign's import: each entry's <c>image</c> becomes a handout titled with the entry's name; a
-    /// character's portrait is shown to its owner (NPCs' and locations' wait for their reveal).
+    /// At a campaign's import: each entry's <c>image</c> becomes a handout titled with the entry's name. A
+    /// character's portrait is shown to its owner; an NPC known or a location discovered from the start is
+    /// shown to the reveal's audience, as if revealed; the others wait for their reveal.
     /// </summary>
     public void Import(Transaction tx, Campaign campaign, IReadOnlyList<CampaignImage> images)
     {
@@ -176,14 +177,28 @@ internal sealed class HandoutBook(TableState table, EventLog log, GameOptions op
             ? image
             : throw new InvalidOperationException($"The host did not read the campaign image '{path}'.");
 
+        var known = new List<Handout>();
         foreach (var n in campaign.Npcs.Where(n => n.Image is not null))
         {
-            Add(tx, n.Name, ImageOf(n.Image!), "npc:" + n.Id);
+            var (handout, _) = Add(tx, n.Name, ImageOf(n.Image!), "npc:" + n.Id);
+            if (n.Known)
+            {
+                known.Add(State.ById[handout.Id]);
+            }
         }
 
         foreach (var l in campaign.Locations.Where(l => l.Image is not null))
         {
-            Add(tx, l.Name, ImageOf(l.Image!), "location:" + l.Id);
+            var (handout, _) = Add(tx, l.Name, ImageOf(l.Image!), "location:" + l.Id);
+            if (l.Discovered)
+            {
+                known.Add(State.ById[handout.Id]);
+            }
+        }
+
+        foreach (var handout in known)
+        {
+            NewShowing(tx, handout, Campaigns.CampaignBook.RevealAudience, null);
         }
 
         foreach (var c in campaign.Characters.Where(c => c.Image is not null))

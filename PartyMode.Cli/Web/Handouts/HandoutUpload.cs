@@ -39,7 +39,17 @@ internal static class HandoutUpload
                 Array.Resize(ref buffer, (int)Math.Min(Math.Max(buffer.Length * 2L, 64 * 1024), limit + 1));
             }
 
-            var n = await context.Request.Body.ReadAsync(buffer.AsMemory(read), context.RequestAborted);
+            int n;
+            try
+            {
+                n = await context.Request.Body.ReadAsync(buffer.AsMemory(read), context.RequestAborted);
+            }
+            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                // Kestrel counts a chunked body as it arrives and may refuse it before this loop does.
+                throw TooLarge(settings, null);
+            }
+
             if (n == 0)
             {
                 break;
@@ -55,7 +65,7 @@ internal static class HandoutUpload
 
         var data = read == buffer.Length ? buffer : buffer[..read];
         var image = ImageSniffer.Sniff(data)
-            ?? throw Unsupported($"The body is not a PNG, JPEG, WebP or GIF image (its first bytes say otherwise, or its size is not 1 to {ImageSniffer.MaxSide} pixels a side); SVG, HTML and other files are refused.");
+            ?? throw Unsupported($"The body is not a PNG, JPEG, WebP or GIF image (its first bytes say otherwise, or it is not 1 to {ImageSniffer.MaxSide} pixels a side); send one with its own type (image/png, image/jpeg, image/webp or image/gif). SVG, HTML and other files are refused.");
         if (image.Type != declared)
         {
             throw Unsupported($"The body is a {image.Type} image but Content-Type says {declared}; send it with 'Content-Type: {image.Type}'.");
