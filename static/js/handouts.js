@@ -44,11 +44,15 @@ function playerHandouts({ state, shelf, tabs }) {
   }
 
   // A handout arrives: full screen at once. Missed ones (a replay after a drop) open the newest once.
+  // A first join's history (the newest events, the opening portrait among them) opens nothing.
   let settle = 0;
   let latest = null;
+  let historyUntil = 0;
+  state.subscribe('welcome', msg => { historyUntil = state.lastSeq == null ? msg.last_seq : 0; });
   state.subscribe('event', ({ ev, info }) => {
     if (ev.type !== 'handout') return;
     tabs.bump('handouts');
+    if (ev.seq <= historyUntil) return;
     const it = { id: ev.handout_id, title: ev.title, text: ev.text || null };
     if (!(info && (info.replay || info.quiet))) { openHandout(it); return; }
     latest = it;

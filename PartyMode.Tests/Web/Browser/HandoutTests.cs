@@ -60,7 +60,7 @@ public sealed class HandoutTests : BrowserTestBase
         var vex = await OpenAsync("vex", 812, 375);
         var tv = await OpenAsync("observer", 1920, 1080);
         await Dm.PostAsync("/api/dm/narrate", new { narrative = "Mist rolls over the mill pond." });
-        var map = await UploadAsync(TestImage.Gif(640, 400), "Map of the old mill");
+        var map = await UploadAsync(TestImage.Png(640, 400), "Map of the old mill", "image/png");
 
         await Dm.PostAsync($"/api/dm/handouts/{map}/show", new { text = "Drawn in a shaking hand." });
 
@@ -112,7 +112,7 @@ public sealed class HandoutTests : BrowserTestBase
     public async Task Viewer_DoubleTapAndPinch_ZoomAndCloseLeavesTheStory()
     {
         var gorm = await OpenAsync("gorm");
-        var id = await UploadAsync(TestImage.Gif(800, 500), "Floor plan of the vault");
+        var id = await UploadAsync(TestImage.Png(800, 500), "Floor plan of the vault", "image/png");
         await Dm.PostAsync($"/api/dm/handouts/{id}/show", new { audience = "party" });
         var stage = gorm.GetByTestId("handout-stage");
         await ExpectImageAsync(gorm.GetByTestId("handout-image"), 800);
@@ -157,7 +157,7 @@ public sealed class HandoutTests : BrowserTestBase
         var panel = dm.GetByTestId("dm-handouts");
         await Expect(panel).ToBeVisibleAsync();
 
-        await dm.GetByTestId("dm-ho-file").SetInputFilesAsync(new FilePayload { Name = "letter-from-the-abbess.gif", MimeType = "image/gif", Buffer = TestImage.Gif(400, 300, 230, 220, 190) });
+        await dm.GetByTestId("dm-ho-file").SetInputFilesAsync(new FilePayload { Name = "letter-from-the-abbess.png", MimeType = "image/png", Buffer = TestImage.Png(400, 300, 230, 220, 190) });
         await Expect(dm.GetByTestId("dm-ho-preview")).ToHaveAttributeAsync("src", new Regex("^blob:"));
         await Expect(dm.GetByTestId("dm-ho-title")).ToHaveValueAsync("letter from the abbess");
         await dm.GetByTestId("dm-ho-title").FillAsync("A letter from the abbess");
@@ -216,7 +216,9 @@ public sealed class HandoutTests : BrowserTestBase
 
         var dmPhone = await OpenAsync("dm", 375, 812);
         await dmPhone.GetByTestId("tab-handouts").ClickAsync();
-        await Expect(dmPhone.GetByTestId("dm-ho-list").Locator("li")).ToHaveCountAsync(2);
+        await Expect(dmPhone.GetByTestId("dm-ho-list").Locator("li").Filter(new() { HasText = "A letter from the abbess" })).ToHaveCountAsync(1);
+        await Expect(dmPhone.GetByTestId("dm-ho-list").Locator("li").Filter(new() { HasText = "The Whispering Wood" })).ToHaveCountAsync(1);
+        await Expect(dmPhone.GetByTestId("dm-ho-list")).ToContainTextAsync("portrait from the campaign");
         await ShotAsync(dmPhone, "handout-dm-375x812.png");
         Assert.That(problems, Is.Empty);
     }
@@ -233,18 +235,50 @@ public sealed class HandoutTests : BrowserTestBase
         // A page disguised as a PNG gets the server's word.
         await dm.GetByTestId("dm-ho-file").SetInputFilesAsync(new FilePayload { Name = "map.png", MimeType = "image/png", Buffer = "<html><script>alert(1)</script></html>"u8.ToArray() });
         await dm.GetByTestId("dm-ho-show").ClickAsync();
-        await Expect(dm.Locator("#toast")).ToBeVisibleAsync();
+        await Expect(dm.Locator("#toast")).ToContainTextAsync("The body is not a PNG, JPEG, WebP or GIF image");
         await Expect(dm.Locator("#toast")).ToHaveAttributeAsync("data-kind", "error");
         var list = await Dm.GetAsync("/api/handouts");
-        Assert.That(list!["handouts"]!.AsArray(), Is.Empty);
+        Assert.That(list!["handouts"]!.AsArray().Select(h => (string?)h!["subject"]), Has.All.Not.Null, "only the campaign's own images");
     }
 
-    private async Task<string> UploadAsync(byte[] gif, string title)
+    [Test]
+    public async Task NpcReveal_WithACampaignPortrait_OpensItOnThePartysPhonesNotTheTv()
+    {
+        var elara = await OpenAsync("elara");
+        var tv = await OpenAsync("observer", 1920, 1080);
+        await Dm.PostAsync("/api/dm/npcs/villain/reveal");
+
+        await Expect(elara.GetByTestId("handout-viewer")).ToBeVisibleAsync();
+        await Expect(elara.GetByTestId("handout-title")).ToHaveTextAsync("The Grey Chancellor");
+        await ExpectImageAsync(elara.GetByTestId("handout-image"), null);
+        await elara.GetByTestId("handout-close").ClickAsync();
+        await Expect(Feed(elara).GetByTestId("msg-handout")).ToContainTextAsync("The Grey Chancellor");
+
+        // A phone joining later finds it in the story and the tab; history opens nothing by itself.
+        var gorm = await OpenAsync("gorm");
+        await Expect(Feed(gorm).GetByTestId("msg-handout")).ToContainTextAsync("The Grey Chancellor");
+        await Expect(gorm.GetByTestId("handout-viewer")).ToHaveCountAsync(0);
+        await Feed(gorm).GetByTestId("handout-open").ClickAsync();
+        await Expect(gorm.GetByTestId("handout-title")).ToHaveTextAsync("The Grey Chancellor");
+
+        // After a reload the Handouts tab still has it and nothing opens by itself.
+        await elara.ReloadAsync();
+        await Expect(elara.GetByTestId("conn")).ToHaveAttributeAsync("data-state", "online");
+        await elara.GetByTestId("tab-handouts").ClickAsync();
+        await Expect(elara.GetByTestId("handout-item").Filter(new() { HasText = "The Grey Chancellor" })).ToHaveCountAsync(1);
+        await Expect(elara.GetByTestId("handout-viewer")).ToHaveCountAsync(0);
+        await Dm.PostAsync("/api/dm/narrate", new { narrative = "Thunder over the ford." });
+        await Expect(Feed(tv)).ToContainTextAsync("Thunder over the ford.");
+        await Expect(Feed(tv).GetByTestId("msg-handout")).ToHaveCountAsync(0);
+        await Expect(tv.GetByTestId("tv-handout")).ToBeHiddenAsync();
+    }
+
+    private async Task<string> UploadAsync(byte[] image, string title, string type = "image/gif")
     {
         using var http = new HttpClient { BaseAddress = new Uri(Server.LocalUrl) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Server.TokenFor("dm"));
-        using var body = new ByteArrayContent(gif);
-        body.Headers.ContentType = new MediaTypeHeaderValue("image/gif");
+        using var body = new ByteArrayContent(image);
+        body.Headers.ContentType = new MediaTypeHeaderValue(type);
         using var response = await http.PostAsync($"/api/dm/handouts?title={Uri.EscapeDataString(title)}", body);
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), text);
@@ -260,11 +294,11 @@ public sealed class HandoutTests : BrowserTestBase
     }
 
     /// <summary>The image is drawn from a blob: URL and decoded at its real width.</summary>
-    private static async Task ExpectImageAsync(ILocator img, int width)
+    private static async Task ExpectImageAsync(ILocator img, int? width)
     {
         await Expect(img).ToHaveAttributeAsync("src", new Regex("^blob:"));
         var natural = await img.EvaluateAsync<int>("async i => { await i.decode(); return i.naturalWidth; }");
-        Assert.That(natural, Is.EqualTo(width));
+        Assert.That(natural, width is { } w ? Is.EqualTo(w) : Is.GreaterThan(0));
     }
 
     /// <summary>No request the page made, and no image on it, carries the seat's token.</summary>
