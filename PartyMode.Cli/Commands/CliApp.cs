@@ -22,6 +22,7 @@ internal static class CliApp
         root.Subcommands.Add(BackupCommand.Create());
         root.Subcommands.Add(CampaignCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(HandoutCommand.Create());
         return root;
     }
 

@@ -54,6 +54,7 @@ internal static class McpServerHost
             .WithTools<StoryTools>()
             .WithTools<RollTools>()
             .WithTools<ExportTools>()
+            .WithTools<HandoutTools>()
             .WithPrompts<PartyPrompts>()
             .WithPartyModeFilters()
             .WithPartyModeTable();

@@ -172,13 +172,13 @@ internal sealed class HandoutBook(TableState table, EventLog log, GameOptions op
     /// </summary>
     public void Import(Transaction tx, Campaign campaign, IReadOnlyList<CampaignImage> images)
     {
+        // Only the images the host read and stored become handouts (an engine test imports without any).
         var byPath = images.GroupBy(i => i.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Image, StringComparer.Ordinal);
-        HandoutImage ImageOf(string path) => byPath.TryGetValue(path, out var image)
-            ? image
-            : throw new InvalidOperationException($"The host did not read the campaign image '{path}'.");
+        HandoutImage ImageOf(string path) => byPath[path];
+        bool Has(string? path) => path is not null && byPath.ContainsKey(path);
 
         var known = new List<Handout>();
-        foreach (var n in campaign.Npcs.Where(n => n.Image is not null))
+        foreach (var n in campaign.Npcs.Where(n => Has(n.Image)))
         {
             var (handout, _) = Add(tx, n.Name, ImageOf(n.Image!), "npc:" + n.Id);
             if (n.Known)
@@ -187,7 +187,7 @@ internal sealed class HandoutBook(TableState table, EventLog log, GameOptions op
             }
         }
 
-        foreach (var l in campaign.Locations.Where(l => l.Image is not null))
+        foreach (var l in campaign.Locations.Where(l => Has(l.Image)))
         {
             var (handout, _) = Add(tx, l.Name, ImageOf(l.Image!), "location:" + l.Id);
             if (l.Discovered)
@@ -201,7 +201,7 @@ internal sealed class HandoutBook(TableState table, EventLog log, GameOptions op
             NewShowing(tx, handout, Campaigns.CampaignBook.RevealAudience, null);
         }
 
-        foreach (var c in campaign.Characters.Where(c => c.Image is not null))
+        foreach (var c in campaign.Characters.Where(c => Has(c.Image)))
         {
             var (portrait, _) = Add(tx, c.Name, ImageOf(c.Image!), "character:" + c.Id);
             NewShowing(tx, State.ById[portrait.Id], Audience.Players(c.Id), null);

@@ -43,6 +43,7 @@ internal sealed class InMemoryGameStore : IGameStore
                 Events = All<PartyMode.Engine.Events.GameEvent>("events").OrderBy(e => e.Seq).ToList(),
                 Combat = _combat is null ? null : Read<PartyMode.Engine.Combat.CombatState>(_combat),
                 RollRequests = All<PartyMode.Engine.Rolls.RollRequest>("roll_requests"),
+                Handouts = All<PartyMode.Engine.Handouts.Handout>("handouts"),
             };
         }
     }
@@ -62,6 +63,7 @@ internal sealed class InMemoryGameStore : IGameStore
             Put("locations", changes.Locations, l => l.Id);
             Put("actions", changes.Actions, a => a.Id);
             Put("roll_requests", changes.RollRequests, r => r.Id);
+            Put("handouts", changes.Handouts, h => h.Id);
             Put("events", changes.Events, e => e.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (changes.CombatChanged)
             {

@@ -113,6 +113,11 @@ public sealed class McpSeedLoopTests
         var request = (await Call("party_request_roll", new() { ["player"] = "vex", ["check"] = "save:dex", ["dc"] = 12, ["wait_seconds"] = 0 })).GetProperty("request").GetProperty("id").GetString();
         await Call("party_get_roll_request", new() { ["id"] = request });
         await Call("party_cancel_roll_request", new() { ["id"] = request });
+        using var art = new TempFolder();
+        var map = Path.Combine(art.Path, "map.png");
+        await File.WriteAllBytesAsync(map, TestImages.Png(3, 2));
+        var handout = (await Call("party_show_handout", new() { ["path_or_id"] = map, ["title"] = "Map", ["audience"] = "party", ["text"] = "Look." })).GetProperty("event").GetProperty("handout_id").GetString();
+        await Call("party_tv", new() { ["handout_id"] = handout });
         await Call("party_export_story", new() { ["as"] = "thorin", ["format"] = "md" });
         await Call("list_characters");
         await Call("get_character", new() { ["id"] = "elara" });
