@@ -153,7 +153,8 @@ export function startDice({ state, api, conn, feed }) {
     if (!dialog.open) dialog.showModal();
   }
 
-  const open_ = h('button', { type: 'button', class: 'btn dice-open', 'data-testid': 'dice-open', 'aria-haspopup': 'dialog', 'aria-label': 'Roll dice', title: 'Roll dice', text: '🎲' , onclick: () => open(null) });
+  // A drawn d20, not an emoji: phones without an emoji font (and forced colours) still show it.
+  const open_ = h('button', { type: 'button', class: 'btn dice-open', 'data-testid': 'dice-open', 'aria-haspopup': 'dialog', 'aria-label': 'Roll dice', title: 'Roll dice', onclick: () => open(null) }, dieIcon());
   const send_ = $('#action-send');
   send_.parentNode.insertBefore(open_, send_);
   document.addEventListener('pm:roll', e => open(e.detail || null));
@@ -198,4 +199,20 @@ export function startDice({ state, api, conn, feed }) {
   });
   drawCards();
   draw();
+}
+
+function dieIcon() {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '26');
+  svg.setAttribute('height', '26');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('class', 'die-icon');
+  for (const d of ['M12 2.5 20.5 7.3v9.4L12 21.5l-8.5-4.8V7.3z', 'M12 7 16.8 15H7.2z', 'M12 2.5V7M20.5 7.3 16.8 15M3.5 7.3 7.2 15M12 21.5 7.2 15M12 21.5l4.8-6.5']) {
+    const path = document.createElementNS(ns, 'path');
+    path.setAttribute('d', d);
+    svg.append(path);
+  }
+  return svg;
 }
