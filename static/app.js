@@ -14,6 +14,8 @@ import { setupSettings, applyTheme, settings } from './js/settings.js';
 import { startCues, keepAwake } from './js/cues.js';
 import { startTv } from './js/tv.js';
 import { startWorld } from './js/world.js';
+import { startHandouts } from './js/handouts.js';
+import { startTvHandout } from './js/tv-handout.js';
 
 const TOKEN_KEY = 'partymode.token';
 
@@ -69,7 +71,7 @@ function onFrame(state, feed, msg) {
     case 'action_status': state.actionStatus(msg); break;
     case 'system': feed.notice(msg.text); break;
     case 'change_status': state.setChange(msg.change); break;
-    case 'roll_status': case 'roll_request': case 'seat_count': state.emit(msg.type, msg); break;
+    case 'roll_status': case 'roll_request': case 'seat_count': case 'tv': state.emit(msg.type, msg); break;
     case 'error':
       if (msg.client_id && msg.client_id.startsWith('r_')) { state.emit('roll_error', msg); break; }
       if (state.role === 'player' && msg.client_id) state.refuse(msg.client_id, describeError(msg.code, msg.message));
@@ -122,6 +124,7 @@ async function main() {
   });
   watchConnection(state, conn);
 
+  startHandouts({ state, api, tabs }); // before the player's view: its panel sits among theirs
   let player = null;
   if (role !== 'observer') setupSettings({ withCues: role === 'player', withDmCues: role === 'dm', onAwake: on => keepAwake(on) });
   if (role === 'player') {
@@ -130,7 +133,7 @@ async function main() {
     startWorld({ state, api, root: $('#panel-party') });
     if (settings.get().awake) keepAwake(true);
   }
-  if (role === 'observer') startTv({ state, api, feed });
+  if (role === 'observer') { startTv({ state, api, feed }); startTvHandout({ state, api }); }
   // The DM's story shows every action's true status: the listing is the truth after a reload.
   if (role === 'dm') {
     state.subscribe('welcome', async () => {

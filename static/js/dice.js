@@ -55,9 +55,18 @@ export function startDice({ state, api, conn, feed }) {
     // The POST receipt and a roll_status may both tell of the same roll: one card.
     if (shown.has(roll.client_id)) return;
     shown.add(roll.client_id);
-    feed.insert(feed.list, blindCard({ label: roll.label || (roll.expr ? describeRoll(roll.expr) : '') }));
+    feed.insert(feed.list, blindCard(state.addBlindRoll(roll.label || (roll.expr ? describeRoll(roll.expr) : ''))));
     feed.scrollToEnd(false);
   }
+  // After a reload the cards come back where they were (after the story the page then held),
+  // once the cached story is drawn.
+  setTimeout(() => {
+    const first = feed.firstSeq();
+    for (const r of state.blindRolls) {
+      if (first != null && r.after < first) continue; // older than the story on screen
+      feed.insert(feed.list, blindCard(r), r.after + 0.5);
+    }
+  }, 0);
   state.subscribe('roll_status', msg => {
     const roll = pending.get(msg.client_id);
     pending.delete(msg.client_id);

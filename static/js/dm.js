@@ -17,6 +17,7 @@ import { resolveEditor } from './dm-resolve.js';
 import { worldPanel } from './dm-world.js';
 import { turnBar } from './dm-turnbar.js';
 import { setupDmKeys } from './dm-keys.js';
+import { handoutsPanel } from './dm-handouts.js';
 
 // Each panel reads the page state (party, names, combat, sheets, statuses) and subscribes to
 // what it shows; only the seats panel and the queue lists come from DM-only HTTP answers.
@@ -37,6 +38,7 @@ export function startDm({ state, api, tabs, feed }) {
   root.append(world.el);
   turnBar({ state, api, after: $('#combat') });
   setupDmKeys({ tabs });
+  root.append(handoutsPanel({ state, api }).el);
   $('#panel-story').append(quickNarrate(api));
   tabs.link();
   seats.start();

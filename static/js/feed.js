@@ -6,6 +6,7 @@ import { h, fmtTime } from './util.js';
 import { rollCard } from './roll-card.js';
 import { sheetChangeItem } from './sheet-story.js';
 import { Edits, isEdit } from './edits.js';
+import { handoutCard } from './handout-card.js';
 
 /** Messages kept in the DOM (per list) while the reader follows the end. */
 export const DOM_CAP = 150;
@@ -389,6 +390,7 @@ export class Feed {
           meta('DM note — only you see this'), text(ev.text));
       case 'roll': return rollCard(ev, this.ctx, meta);
       case 'sheet_change': return sheetChangeItem(ev, this.ctx, meta);
+      case 'handout': return handoutCard(ev, this.ctx, meta);
       case 'action': return this.renderAction(ev, meta);
       default: return null;
     }

@@ -72,7 +72,7 @@ export function watchConnection(state, conn) {
  */
 export function wipeScreen() {
   for (const d of document.querySelectorAll('dialog[open]')) { try { d.close(); } catch { /* closed */ } }
-  for (const sel of ['#feed', '#secrets', '#party', '#charbar', '#combat', '#sheet-body', '#tablist']) {
+  for (const sel of ['#feed', '#secrets', '#handouts', '#party', '#charbar', '#combat', '#sheet-body', '#tablist']) {
     const el = $(sel);
     if (el) el.replaceChildren();
   }

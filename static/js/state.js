@@ -6,6 +6,7 @@ import { store } from './util.js';
 
 const CACHE_MAX = 250;
 const STATUS_MAX = 300;
+const BLIND_MAX = 50;
 const FINAL = new Set(['resolved', 'cancelled']);
 const OPEN = new Set(['pending', 'processing']);
 const RESOLVING = new Set(['narrative', 'private', 'dm_note']);
@@ -44,6 +45,9 @@ export class PageState {
       : [];
     /** client id → {status: sending|offline|refused|acked, reason?, actionId?}: actions not yet known by id. */
     this.local = new Map(this.outbox.map(x => [x.client_id, { status: 'offline' }]));
+    /** This seat's blind rolls ({label, after: the seq then held}): their event never reaches the
+     *  roller, so the "You rolled" card is kept here and survives a reload (docs/web-app.md "Dice"). */
+    this.blindRolls = this.role === 'player' ? store.get(this.key + ':blind', []) : [];
     for (const ev of this.events) this.inferResolved(ev);
     // The story and its seq are stored together (a stored seq never runs ahead of the stored
     // story); a page going away writes what is still due.
@@ -190,6 +194,8 @@ export class PageState {
     this.lastSeq = null;
     store.del(this.key + ':events');
     store.del(this.key + ':seq');
+    this.blindRolls = [];
+    store.del(this.key + ':blind');
     this.emit('reset');
   }
 
@@ -199,7 +205,15 @@ export class PageState {
     this.saveTimer = 0;
     this.statusDue = false;
     this.keepStatuses = false; // nothing of this seat is written again
-    for (const suffix of [':events', ':seq', ':outbox', ':status', ':names', ':changes']) store.del(this.key + suffix);
+    for (const suffix of [':events', ':seq', ':outbox', ':status', ':names', ':changes', ':blind']) store.del(this.key + suffix);
+  }
+
+  /** A blind roll of this seat was stored: remember its card after what the story holds now. */
+  addBlindRoll(label) {
+    const r = { label: label || '', after: this.lastSeq ?? 0, at: Date.now() };
+    this.blindRolls = [...this.blindRolls, r].slice(-BLIND_MAX);
+    store.set(this.key + ':blind', this.blindRolls);
+    return r;
   }
 
   // ---- action statuses: the one place they live

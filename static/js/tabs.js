@@ -3,9 +3,9 @@
 // and the chosen tool on the right.
 import { h, $ } from './util.js';
 
-const PLAYER_TABS = [['story', 'Story'], ['secrets', 'Secrets'], ['party', 'Party']];
+const PLAYER_TABS = [['story', 'Story'], ['secrets', 'Secrets'], ['party', 'Party'], ['handouts', 'Handouts']];
 export const DM_TABS = [['story', 'Story'], ['queue', 'Queue'], ['table', 'Narrate'], ['chars', 'Sheets'],
-  ['combat', 'Combat'], ['seats', 'Seats'], ['viewas', 'View as'], ['rolls', 'Rolls'], ['world', 'World']];
+  ['combat', 'Combat'], ['seats', 'Seats'], ['viewas', 'View as'], ['rolls', 'Rolls'], ['world', 'World'], ['handouts', 'Handouts']];
 
 export function setupTabs(role) {
   const list = $('#tablist');
@@ -29,7 +29,7 @@ export function setupTabs(role) {
       const panel = document.getElementById(panelId(tid));
       if (panel) panel.classList.toggle('active', tid === id || (role === 'dm' && tid === document.body.dataset.tool));
     }
-    clearBadge(id); // seen: the Secrets' new items, the DM's new sheet changes
+    clearBadge(id); // seen: the Secrets' and Handouts' new items, the DM's new sheet changes
     if (focus) buttons.get(id).focus();
   }
 

@@ -59,11 +59,14 @@ export function makeApi(getToken) {
   return async function api(method, path, body, opts = {}) {
     const headers = { Authorization: 'Bearer ' + getToken(), Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    // opts.raw: a Blob sent as it is, with its own type (a handout's image); opts.cache: e.g. 'default'
+    // for immutable handout images (docs/protocol.md §9).
+    if (opts.raw) headers['Content-Type'] = opts.raw.type || 'application/octet-stream';
     let res;
     try {
       res = await fetch(path, {
-        method, headers, cache: 'no-store',
-        body: body === undefined ? undefined : JSON.stringify(body),
+        method, headers, cache: opts.cache || 'no-store',
+        body: opts.raw || (body === undefined ? undefined : JSON.stringify(body)),
       });
     } catch {
       throw new ApiError(0, 'network', 'Cannot reach the game server.');

@@ -22,8 +22,8 @@ public sealed class PhoneLayoutTests : BrowserTestBase
         }
         """;
 
-    private static readonly string[] DmTabs = ["story", "queue", "table", "chars", "combat", "seats", "world", "viewas"];
-    private static readonly string[] PlayerTabs = ["story", "secrets", "party"];
+    private static readonly string[] DmTabs = ["story", "queue", "table", "chars", "combat", "seats", "world", "handouts", "viewas"];
+    private static readonly string[] PlayerTabs = ["story", "secrets", "party", "handouts"];
 
     [Test]
     public async Task PhoneViews_At360Pixels_HaveNoOverflowAndFingerSizedControls()

@@ -9,7 +9,7 @@ public sealed class ScreenshotAndAxeTests : BrowserTestBase
 {
     private static readonly string[] Thorin = ["thorin"];
     private static readonly string[] Poisoned = ["poisoned"];
-    private static readonly string[] DmTabs = ["table", "chars", "combat", "seats", "viewas"];
+    private static readonly string[] DmTabs = ["table", "chars", "combat", "seats", "viewas", "handouts"];
 
     [Test]
     public async Task Views_WithSomeStory_AreCapturedAndPassAxe()
