@@ -14,6 +14,9 @@ public sealed record WelcomeState(Character? Character, IReadOnlyList<PartyMembe
 
     /// <summary>Pending sheet changes (docs/protocol.md §8.5): the player's own, all for the DM, none for observers.</summary>
     public IReadOnlyList<Sheets.SheetChange> SheetChanges { get; init; } = [];
+
+    /// <summary>Who may change which sheet field (docs/protocol.md §8.2), so a phone words its buttons right; null for observers.</summary>
+    public Sheets.SheetPolicy? SheetPolicy { get; init; }
     /// <summary>What the TV shows (docs/protocol.md §9.5): for observers and the DM; null for players.</summary>
     public Handouts.TvSlot? Tv { get; init; }
 }

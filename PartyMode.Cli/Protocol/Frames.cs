@@ -83,6 +83,7 @@ internal static class Frames
         {
             RollJson.WriteRequests(w, "roll_requests", welcome.RollRequests, forDm: viewer.Role == Role.Dm);
             SheetJson.WriteChanges(w, "sheet_changes", welcome.SheetChanges);
+            SheetJson.WritePolicy(w, welcome.SheetPolicy);
         }
 
         if (welcome.Tv is { } tv)

@@ -52,6 +52,32 @@ internal static class SheetJson
         w.WriteEndObject();
     }
 
+    /// <summary><c>sheet_policy</c> of the welcome (docs/protocol.md §8.2): <c>{free:[…], approval:[…]}</c>.</summary>
+    public static void WritePolicy(Utf8JsonWriter w, SheetPolicy? policy)
+    {
+        if (policy is null)
+        {
+            return;
+        }
+
+        w.WriteStartObject("sheet_policy");
+        w.WriteStartArray("free");
+        foreach (var f in policy.Free)
+        {
+            w.WriteStringValue(f);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("approval");
+        foreach (var f in policy.Approval)
+        {
+            w.WriteStringValue(f);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
     public static void WriteChanges(Utf8JsonWriter w, string property, IEnumerable<SheetChange> changes)
     {
         w.WriteStartArray(property);
