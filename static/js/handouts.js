@@ -18,7 +18,7 @@ export function startHandouts({ state, api, tabs }) {
 
 function playerHandouts({ state, shelf, tabs }) {
   const list = h('ul', { id: 'handouts', class: 'ho-list', 'data-testid': 'handouts', 'aria-label': 'Handouts' });
-  const panel = h('section', { id: 'panel-handouts', class: 'panel side handouts-panel', 'aria-labelledby': 'handouts-h' },
+  const panel = h('section', { id: 'panel-handouts', class: 'panel side handouts-panel', 'aria-labelledby': 'handouts-h', tabindex: '0' },
     h('h2', { id: 'handouts-h', text: 'Handouts' }),
     h('p', { class: 'muted small', text: 'Maps, letters and faces the DM showed you. Tap one to look again.' }),
     list);
