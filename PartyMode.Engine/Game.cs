@@ -190,7 +190,7 @@ public sealed class Game : IDisposable
         viewer.Role == Role.Player && _table.Characters.ContainsKey(viewer.SeatId) ? _book.GetCharacter(viewer, viewer.SeatId) : null,
         _book.Party(viewer),
         _turns.View(viewer)) { RollRequests = _rollRequests.OpenFor(viewer), SheetChanges = Sheets.PendingFor(viewer), Tv = _handouts.TvFor(viewer),
-            SheetPolicy = viewer.Role == Role.Observer ? null : _table.Meta.SheetPolicy ?? Sheets.SheetPolicy.Default });
+            SheetPolicy = viewer.Role == Role.Observer ? null : _table.Meta.SheetPolicy ?? SheetPolicy.Default });
 
     /// <summary>Scene text not tied to an action: a narrative for an audience (default public), private parts per player id, a DM note.</summary>
     public Task<IReadOnlyList<GameEvent>> NarrateAsync(string? narrative, Audience? audience, IReadOnlyDictionary<string, string>? privateParts, string? dmOnly) =>
