@@ -6,8 +6,8 @@ namespace PartyMode.Cli.Handouts;
 
 /// <summary>
 /// Handout images in <c>DATA/handouts/</c> (docs/protocol.md §9.1): one owner-only file per content, named
-/// by its SHA-256. A file is written to a temporary name, flushed to the disk and renamed before the
-/// upload is acknowledged, so an acknowledged handout's image survives a crash or a power cut.
+/// by its SHA-256. A file is written to a temporary name, flushed to the disk, renamed and the folder
+/// flushed before the upload is acknowledged, so an acknowledged handout's image survives a crash or a power cut.
 /// </summary>
 internal sealed class HandoutFiles(DataFolder folder)
 {
@@ -29,6 +29,7 @@ internal sealed class HandoutFiles(DataFolder folder)
                 }
 
                 File.Move(temp, path, overwrite: true);
+                DirectorySync.Flush(folder.HandoutFolder); // the rename itself survives a power cut
             }
             finally
             {

@@ -21,7 +21,7 @@ public sealed class McpStdioTests
     private static readonly Dictionary<string, string[]> ContractArguments = new()
     {
         ["party_resolve_action"] = ["action_id", "narrative", "private_messages", "dm_notes", "audience"],
-        ["party_pop_action"] = ["wait_seconds"],
+        ["party_pop_action"] = ["wait_seconds", "action_id"], // action_id: an extension (take that action, docs/mcp.md)
         ["start_party_mode"] = ["port", "campaign"],
         ["party_roll"] = ["expr", "visibility", "player", "label"],
         ["update_character"] = ["id", "changes"],

@@ -4,7 +4,8 @@
 import { h } from './util.js';
 import { panel, run, btn, select } from './dm-ui.js';
 import { Feed } from './feed.js';
-import { renderParty, renderSheet } from './sheet.js';
+import { renderParty } from './sheet.js';
+import { SheetView } from './sheet-view.js';
 import { CombatPanel } from './combat.js';
 
 const PAGE = 100;
@@ -58,8 +59,11 @@ export function viewAsPanel({ state, api }) {
     strip.render = () => renderCombat(draw); // its own toggle redraws through here too
     strip.render();
     combatBox.hidden = !view.combat;
-    if (view.character) renderSheet(sheetBox, view.character);
-    else sheetBox.replaceChildren();
+    // The seat's sheet drawn by the phone's own view, over a state of its own that can send nothing.
+    if (view.character) {
+      const seatState = { character: view.character, me: seat, changes: new Map(), sheetPolicy: view.sheet_policy || null, setChange() {}, setCharacter() {} };
+      new SheetView(sheetBox, { state: seatState, api: () => Promise.reject(new Error('view as sends nothing')) }).render();
+    } else sheetBox.replaceChildren();
     // A look, not a tool: the seat's roll buttons would roll for the DM here.
     for (const b of sheetBox.querySelectorAll('button')) b.disabled = true;
     sheetPart.hidden = !view.character;

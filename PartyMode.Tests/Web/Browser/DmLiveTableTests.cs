@@ -212,6 +212,12 @@ public sealed class DmLiveTableTests : BrowserTestBase
         await Expect(elara.GetByTestId("world-places")).ToContainTextAsync("The Old Mill");
         await Expect(dm.GetByTestId("dm-world-state-location-old-mill")).ToHaveTextAsync("Discovered");
         await Expect(dm.GetByTestId("dm-reveal-location-old-mill")).ToHaveTextAsync("Reveal again…");
+        // The portrait and the map came with their reveals (docs/protocol.md §9.4): they opened over the story.
+        await Expect(elara.GetByTestId("handout-viewer")).ToBeVisibleAsync();
+        while (await elara.GetByTestId("handout-viewer").IsVisibleAsync())
+        {
+            await elara.GetByTestId("handout-close").ClickAsync();
+        }
         await elara.GetByTestId("tab-story").ClickAsync();
         await Expect(Feed(elara)).ToContainTextAsync(narrative);
         await Expect(Feed(elara)).ToContainTextAsync("The Old Mill: A burnt-out watermill");
