@@ -24,6 +24,11 @@ public sealed class DmLiveTableScreenshotTests : BrowserTestBase
             if (!(q.left < r.right && q.right > r.left && q.top < r.bottom && q.bottom > r.top)) continue;
             const x = (Math.max(q.left, r.left) + Math.min(q.right, r.right)) / 2;
             const y = (Math.max(q.top, r.top) + Math.min(q.bottom, r.bottom)) / 2;
+            // A control scrolled out of its list (clipped) is not on screen there: only one the toast hides counts.
+            t.style.visibility = 'hidden';
+            const under = document.elementFromPoint(x, y);
+            t.style.visibility = '';
+            if (!under || !(b === under || b.contains(under))) continue;
             const top = document.elementFromPoint(x, y);
             if (top && t.contains(top)) out.push(b.dataset.testid || b.getAttribute('aria-label') || b.textContent.trim().slice(0, 30));
           }
