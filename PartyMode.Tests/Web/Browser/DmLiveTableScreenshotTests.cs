@@ -1,7 +1,7 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using PartyMode.Tests.Support;
 using static Microsoft.Playwright.Assertions;
+using static PartyMode.Tests.Web.Browser.AxeCheck;
 
 namespace PartyMode.Tests.Web.Browser;
 
@@ -148,14 +148,5 @@ public sealed class DmLiveTableScreenshotTests : BrowserTestBase
         var path = Path.Combine(dir, name);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
         return path;
-    }
-
-    private static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page, string view)
-    {
-        var result = await page.RunAxe();
-        return result.Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{view}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
-            .ToList();
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using static PartyMode.Tests.Web.Browser.AxeCheck;
 
 namespace PartyMode.Tests.Web.Browser;
 

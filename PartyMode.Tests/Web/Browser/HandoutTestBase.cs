@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using PartyMode.Tests.Support;
 using static Microsoft.Playwright.Assertions;
+using static PartyMode.Tests.Web.Browser.AxeCheck;
 
 namespace PartyMode.Tests.Web.Browser;
 
@@ -52,14 +52,5 @@ public abstract class HandoutTestBase : BrowserTestBase
         var dir = Path.Combine(RepoPaths.Root, "TestResults", "screenshots");
         Directory.CreateDirectory(dir);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name) });
-    }
-
-    private protected static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page, string view)
-    {
-        var result = await page.RunAxe();
-        return result.Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{view}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
-            .ToList();
     }
 }

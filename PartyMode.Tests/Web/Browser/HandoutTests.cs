@@ -1,5 +1,6 @@
 using System.Net;
 using static Microsoft.Playwright.Assertions;
+using static PartyMode.Tests.Web.Browser.AxeCheck;
 
 namespace PartyMode.Tests.Web.Browser;
 

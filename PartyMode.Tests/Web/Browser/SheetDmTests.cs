@@ -21,7 +21,7 @@ public sealed class SheetDmTests : BrowserTestBase
         await Expect(item).ToContainTextAsync("Gorm");
         await Expect(dm.GetByTestId("dm-changes-count")).ToHaveTextAsync("1 sheet change waits for you.");
         await SheetScreens.ShotAsync(dm, "dm-approvals-1280x800.png");
-        Assert.That(await SheetScreens.SeriousViolationsAsync(dm, "dm approvals"), Is.Empty);
+        Assert.That(await AxeCheck.SeriousViolationsAsync(dm, "dm approvals"), Is.Empty);
         await dm.GetByTestId($"dm-approve-{id}").ClickAsync();
         await Expect(item).ToHaveCountAsync(0);
         await dm.GetByTestId("tab-chars").ClickAsync();

@@ -181,13 +181,13 @@ public sealed class SheetPhoneTests : BrowserTestBase
             await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = scheme });
             var name = scheme == ColorScheme.Light ? "light" : "dark";
             shots.AddRange(await SheetScreens.SheetShotsAsync(page, $"sheet-{name}-375"));
-            problems.AddRange(await SheetScreens.SeriousViolationsAsync(page, $"sheet {name}"));
+            problems.AddRange(await AxeCheck.SeriousViolationsAsync(page, $"sheet {name}"));
         }
 
         await page.EvaluateAsync("() => { document.documentElement.style.fontSize = '200%'; }");
         shots.AddRange(await SheetScreens.SheetShotsAsync(page, "sheet-dark-200pct-375"));
         problems.AddRange((await SheetScreens.ProblemsAsync(page, "#sheet")).Where(p => p.Contains("overflows", StringComparison.Ordinal)).Select(p => "200% text: " + p));
-        problems.AddRange(await SheetScreens.SeriousViolationsAsync(page, "sheet 200% text"));
+        problems.AddRange(await AxeCheck.SeriousViolationsAsync(page, "sheet 200% text"));
 
         // Forced colors: a spent slot still looks different from one that is left.
         await page.EvaluateAsync("() => { document.documentElement.style.fontSize = ''; }");

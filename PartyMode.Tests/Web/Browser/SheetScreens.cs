@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using PartyMode.Tests.Support;
+using static PartyMode.Tests.Web.Browser.AxeCheck;
 
 namespace PartyMode.Tests.Web.Browser;
 
@@ -56,15 +56,6 @@ internal static class SheetScreens
 
         await page.EvaluateAsync("() => { document.getElementById('sheet').scrollTop = 0; }");
         return shots;
-    }
-
-    public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page, string view)
-    {
-        var result = await page.RunAxe();
-        return result.Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{view}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
-            .ToList();
     }
 
     /// <summary>POSTs as a player seat; returns the status code and the body.</summary>
