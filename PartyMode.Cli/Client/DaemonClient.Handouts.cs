@@ -9,34 +9,19 @@ namespace PartyMode.Cli.Client;
 internal sealed partial class DaemonClient
 {
     /// <summary><c>POST /api/dm/handouts?title=T</c> with the file's bytes: <c>{handout}</c>.</summary>
-    public async Task<JsonElement> UploadHandoutAsync(LocalImage image, string title, CancellationToken cancellationToken)
+    public Task<JsonElement> UploadHandoutAsync(LocalImage image, string title, CancellationToken cancellationToken)
     {
-        using var content = new ByteArrayContent(image.Data);
-        content.Headers.ContentType = new MediaTypeHeaderValue(image.Type);
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.PostAsync("api/dm/handouts?title=" + Uri.EscapeDataString(title), content, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new DaemonNotRunningException($"Party Mode is not running (the daemon at {BaseUri} does not answer).", e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new DaemonNotRunningException($"Party Mode did not answer in time (daemon at {BaseUri}).", e);
-        }
+        var path = "api/dm/handouts?title=" + Uri.EscapeDataString(title);
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(image.Data) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(image.Type);
+        return RequireBodyAsync(SendDisposingAsync(request, path, cancellationToken));
+    }
 
-        using (response)
+    private async Task<JsonElement?> SendDisposingAsync(HttpRequestMessage request, string path, CancellationToken cancellationToken)
+    {
+        using (request)
         {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw ToException(response.StatusCode, text);
-            }
-
-            using var document = JsonDocument.Parse(text);
-            return document.RootElement.Clone();
+            return await SendRequestAsync(request, path, cancellationToken);
         }
     }
 

@@ -115,6 +115,12 @@ internal sealed partial class DaemonClient : IDisposable
             request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
         }
 
+        return await SendRequestAsync(request, path, cancellationToken);
+    }
+
+    /// <summary>Sends a built DM API request (a JSON body or, for an upload, raw bytes); null when the answer has no body.</summary>
+    private async Task<JsonElement?> SendRequestAsync(HttpRequestMessage request, string path, CancellationToken cancellationToken)
+    {
         HttpResponseMessage response;
         try
         {
