@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using PartyMode.Engine.Visibility;
 
 namespace PartyMode.Engine;
@@ -21,21 +22,40 @@ public static class EngineJson
             // The browser renders text with textContent; keep non-ASCII readable on the wire.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        // One generic converter per enum: the non-generic factory needs code generated at run time (Native AOT).
+        AddEnum<Role>(options);
+        AddEnum<AudienceKind>(options);
+        AddEnum<Actions.ActionStatus>(options);
+        AddEnum<Combat.CombatantKind>(options);
+        AddEnum<Combat.CombatantStatus>(options);
+        AddEnum<Combat.CombatMode>(options);
+        AddEnum<Rolls.RollRequestStatus>(options);
+        AddEnum<Sheets.SheetAccess>(options);
+        AddEnum<Sheets.SheetChangeStatus>(options);
+        AddEnum<ErrorKind>(options);
+        AddEnum<AuthStatus>(options);
         options.Converters.Add(new AudienceJsonConverter());
-        // Generated metadata first; reflection only for types the context does not list.
-        options.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(
-            EngineJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
-        options.MakeReadOnly(populateMissingResolver: true);
+        // Generated metadata only: no reflection, so the Native AOT binary behaves as the tests do.
+        options.TypeInfoResolver = EngineJsonContext.Default;
+        options.MakeReadOnly();
         return options;
     }
+
+    private static void AddEnum<T>(JsonSerializerOptions options)
+        where T : struct, Enum =>
+        options.Converters.Add(new JsonStringEnumConverter<T>(JsonNamingPolicy.SnakeCaseLower));
+
+    /// <summary>The generated metadata of <typeparamref name="T"/> with these options' naming and converters.</summary>
+    /// <typeparam name="T">A type the engine's JSON context lists.</typeparam>
+    /// <returns>The type info, for the <see cref="JsonSerializer"/> overloads that need no reflection.</returns>
+    public static JsonTypeInfo<T> Info<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
     /// <summary>Deep copy through JSON (snapshots handed to other threads).</summary>
     /// <typeparam name="T">The type.</typeparam>
     /// <param name="value">The value.</param>
     /// <returns>An independent copy.</returns>
     public static T Clone<T>(T value) =>
-        JsonSerializer.Deserialize<T>(JsonSerializer.SerializeToUtf8Bytes(value, Options), Options)!;
+        JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(value, Info<T>()), Info<T>())!;
 
     private sealed class AudienceJsonConverter : JsonConverter<Audience>
     {

@@ -34,5 +34,9 @@ namespace PartyMode.Engine;
 [JsonSerializable(typeof(CombatState))]
 [JsonSerializable(typeof(Rolls.RollRequest))]
 [JsonSerializable(typeof(Sheets.SheetChange))]
+[JsonSerializable(typeof(List<Sheets.SheetOp>))]
 [JsonSerializable(typeof(Handouts.Handout))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
+[JsonSerializable(typeof(System.Text.Json.JsonElement))]
 internal sealed partial class EngineJsonContext : JsonSerializerContext;

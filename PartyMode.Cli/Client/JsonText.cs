@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using PartyMode.Engine;
 using System.Globalization;
 using System.Text.Json;
 
@@ -7,9 +9,27 @@ namespace PartyMode.Cli.Client;
 internal static class JsonText
 {
     // Relaxed escaping keeps names like "Marta's" readable; the output is JSON for scripts, never HTML.
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions OneLine = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Pretty(JsonElement element) => JsonSerializer.Serialize(element, Indented);
+    public static string Pretty(JsonElement element) => Text(element, Indented);
+
+    /// <summary>The element as one line of JSON.</summary>
+    public static string Compact(JsonElement element) => Text(element, OneLine);
+
+    /// <summary>A node as an element (tool results), through generated metadata: no reflection in the AOT binary.</summary>
+    public static JsonElement Element(JsonNode? node) => JsonSerializer.SerializeToElement(node, EngineJson.Info<JsonNode?>());
+
+    private static string Text(JsonElement element, JsonWriterOptions options)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, options))
+        {
+            element.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     public static string Str(this JsonElement element, string name, string fallback = "")
     {

@@ -52,7 +52,7 @@ internal static class CampaignExportDm20Command
                 JsonElement characters;
                 try
                 {
-                    characters = JsonSerializer.SerializeToElement(game.Game.ListCharacters(), EngineJson.Options);
+                    characters = JsonSerializer.SerializeToElement(game.Game.ListCharacters(), EngineJson.Info<IReadOnlyList<PartyMode.Engine.Model.Character>>());
                 }
                 finally
                 {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json;
 using PartyMode.Cli.Hosting;
 using PartyMode.Cli.Protocol;
@@ -24,7 +25,7 @@ internal static class OfflineSeatCommands
         RunAsync(context, async game =>
         {
             var closed = await game.Seats.KickAsync(seat);
-            using var doc = JsonDocument.Parse($$"""{"seat":{{JsonSerializer.Serialize(seat)}},"kicked":true,"closed_connections":{{closed}}}""");
+            using var doc = JsonDocument.Parse($$"""{"seat":{{JsonValue.Create(seat).ToJsonString()}},"kicked":true,"closed_connections":{{closed}}}""");
             return await TokenKickCommand.PrintAsync(context, doc.RootElement.Clone(), seat);
         });
 

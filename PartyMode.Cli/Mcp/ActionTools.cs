@@ -29,7 +29,7 @@ internal sealed class ActionTools(DaemonAccess access)
                 : await client.TakeActionAsync(action_id.Trim(), cancellationToken);
             if (answer is null || answer.Value.Prop("action").ValueKind != JsonValueKind.Object)
             {
-                var empty = JsonSerializer.SerializeToElement(new JsonObject { ["action"] = null });
+                var empty = JsonText.Element(new JsonObject { ["action"] = null });
                 var waited = wait > 0 ? string.Create(CultureInfo.InvariantCulture, $" (waited {wait} s)") : string.Empty;
                 return ToolResults.Ok($"No pending actions{waited}.", empty);
             }

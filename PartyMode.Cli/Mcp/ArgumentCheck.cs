@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Text.Json;
+using PartyMode.Cli.Client;
 
 namespace PartyMode.Cli.Mcp;
 
@@ -110,28 +112,28 @@ internal static class ArgumentCheck
             var text = value.GetString()!.Trim();
             if (types.Contains("integer") && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole))
             {
-                return JsonSerializer.SerializeToElement(whole);
+                return JsonText.Element(JsonValue.Create(whole));
             }
 
             if (types.Contains("number") && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
             {
-                return JsonSerializer.SerializeToElement(number);
+                return JsonText.Element(JsonValue.Create(number));
             }
 
             if (types.Contains("boolean") && bool.TryParse(text, out var flag))
             {
-                return JsonSerializer.SerializeToElement(flag);
+                return JsonText.Element(JsonValue.Create(flag));
             }
         }
 
         if (value.ValueKind == JsonValueKind.Number && types.Contains("integer") && value.TryGetDouble(out var d) && d == Math.Floor(d) && Math.Abs(d) < 1e15)
         {
-            return JsonSerializer.SerializeToElement((long)d);
+            return JsonText.Element(JsonValue.Create((long)d));
         }
 
         if (value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False && types.Contains("string"))
         {
-            return JsonSerializer.SerializeToElement(value.GetRawText());
+            return JsonText.Element(JsonValue.Create(value.GetRawText()));
         }
 
         return null;

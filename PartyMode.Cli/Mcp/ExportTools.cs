@@ -1,7 +1,9 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using PartyMode.Cli.Client;
 
 namespace PartyMode.Cli.Mcp;
 
@@ -24,7 +26,7 @@ internal sealed class ExportTools(DaemonAccess access)
             }
 
             var text = await client.ExportStoryAsync(string.IsNullOrWhiteSpace(@as) ? null : @as.Trim(), word == "html" ? "html" : "md", null, cancellationToken);
-            var structured = JsonSerializer.SerializeToElement(new Dictionary<string, string?>
+            var structured = JsonText.Element(new JsonObject
             {
                 ["as"] = string.IsNullOrWhiteSpace(@as) ? "dm" : @as.Trim(),
                 ["format"] = word == "html" ? "html" : "md",

@@ -58,7 +58,7 @@ internal sealed partial class HandoutTools(DaemonAccess access)
 
             var message = $"Showed '{e.Str("title")}' ({id}, {e.Str("width")}×{e.Str("height")}) to {Describe(who)}."
                 + (who is JsonValue v && v.GetValue<string>() is "public" or "tv" || who is null ? " It fills the TV until party_tv(clear=true) or another handout." : "");
-            return ToolResults.Ok(message, JsonSerializer.SerializeToElement(structured));
+            return ToolResults.Ok(message, JsonText.Element(structured));
         });
 
     [McpServerTool(Name = "party_tv", Title = "Put a handout on the TV", Destructive = false, OpenWorld = false)]

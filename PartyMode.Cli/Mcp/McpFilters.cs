@@ -1,8 +1,10 @@
+using System.Text.Json.Nodes;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using PartyMode.Cli.Client;
 
 namespace PartyMode.Cli.Mcp;
 
@@ -57,7 +59,7 @@ internal static class McpFilters
                         // A missing required argument renders the prompt's own "none given" text.
                         if (!arguments.TryGetValue(argument.Name, out var value) || value.ValueKind != JsonValueKind.String)
                         {
-                            arguments[argument.Name] = JsonSerializer.SerializeToElement(value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False ? value.GetRawText() : string.Empty);
+                            arguments[argument.Name] = JsonText.Element(JsonValue.Create(value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False ? value.GetRawText() : string.Empty));
                         }
                     }
                 }

@@ -74,7 +74,7 @@ internal static class McpTableFeatures
         var id = context.JsonRpcRequest.Id;
         var uris = context.Params?.Notifications?.ResourceSubscriptions ?? [];
         var granted = new SubscriptionsListenNotifications { ResourceSubscriptions = uris.Count > 0 ? [.. uris] : null };
-        var ack = JsonSerializer.SerializeToNode(new SubscriptionsAcknowledgedNotificationParams { Notifications = granted }, McpJsonUtilities.DefaultOptions)!.AsObject();
+        var ack = JsonSerializer.SerializeToNode(new SubscriptionsAcknowledgedNotificationParams { Notifications = granted }, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<SubscriptionsAcknowledgedNotificationParams>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(SubscriptionsAcknowledgedNotificationParams)))!.AsObject();
         ack["_meta"] = new JsonObject { [MetaKeys.SubscriptionId] = id.Id is long number ? JsonValue.Create(number) : JsonValue.Create(id.Id?.ToString()) };
         await context.Server.SendNotificationAsync(NotificationMethods.SubscriptionsAcknowledgedNotification, ack, cancellationToken: cancellationToken);
         watcher.Listen(context.Server, id, uris);

@@ -64,7 +64,7 @@ internal sealed class PartyLifecycleTools(DaemonAccess access, DaemonLauncher la
                 ["urls"] = urls.ValueKind == JsonValueKind.Object ? JsonNode.Parse(urls.GetRawText()) : new JsonObject(),
                 ["seats"] = JsonNode.Parse(seats.Prop("seats").ValueKind == JsonValueKind.Array ? seats.Prop("seats").GetRawText() : "[]"),
             };
-            return QrImages.With(ToolResults.Ok(text.ToString().TrimEnd(), JsonSerializer.SerializeToElement(structured)), seats.Items("seats"));
+            return QrImages.With(ToolResults.Ok(text.ToString().TrimEnd(), JsonText.Element(structured)), seats.Items("seats"));
         }
         catch (DaemonNotRunningException)
         {
@@ -86,7 +86,7 @@ internal sealed class PartyLifecycleTools(DaemonAccess access, DaemonLauncher la
         ToolResults.RunAsync(access, async client =>
         {
             var result = await DaemonStopper.StopAsync(client, cancellationToken);
-            var structured = JsonSerializer.SerializeToElement(new JsonObject { ["stopped"] = result.Stopped, ["pending"] = result.Pending, ["processing"] = result.Processing });
+            var structured = JsonText.Element(new JsonObject { ["stopped"] = result.Stopped, ["pending"] = result.Pending, ["processing"] = result.Processing });
             return result.Stopped
                 ? ToolResults.Ok("Party Mode stopped. " + result.Describe(), structured)
                 : ToolResults.Error($"Asked Party Mode to stop, but it still answers after {DaemonStopper.Timeout.TotalSeconds:0} s: ask the game master to run 'partymode stop' or check the log in {access.Folder.LogFolder}.", "stop_timeout");
@@ -119,6 +119,6 @@ internal sealed class PartyLifecycleTools(DaemonAccess access, DaemonLauncher la
             structured["open_actions"] = new JsonArray([.. open.Select(a => JsonNode.Parse(a.GetRawText()))]);
             structured["roll_requests"] = new JsonArray([.. requests.Select(r => JsonNode.Parse(r.GetRawText()))]);
             structured["last_seq"] = lastSeq;
-            return ToolResults.Ok(text.ToString(), JsonSerializer.SerializeToElement(structured));
+            return ToolResults.Ok(text.ToString(), JsonText.Element(structured));
         });
 }

@@ -82,7 +82,7 @@ internal sealed class PartyResources(DaemonAccess access)
         try
         {
             var json = await read(access.Client());
-            return Summaries.Json(PlayerText.Delimit(JsonSerializer.SerializeToElement(json)));
+            return Summaries.Json(PlayerText.Delimit(JsonText.Element(json)));
         }
         catch (DaemonNotRunningException)
         {

@@ -1,6 +1,7 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
+using PartyMode.Cli.Client;
 
 namespace PartyMode.Cli.Mcp;
 
@@ -53,7 +54,7 @@ internal static class PlayerText
 
         var node = JsonNode.Parse(answer.GetRawText());
         Walk(node);
-        return JsonSerializer.SerializeToElement(node);
+        return JsonText.Element(node);
     }
 
     /// <summary>An action object's text as a block (or "" when the object is not an action).</summary>

@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using PartyMode.Cli.Client;
 
 namespace PartyMode.Cli.Mcp;
 
@@ -50,7 +51,7 @@ internal static class SchemaTypes
             }
         }
 
-        return JsonSerializer.SerializeToElement(root);
+        return JsonText.Element(root);
     }
 
     /// <summary>The JSON types a property accepts ("string", "integer", …), empty when it has none.</summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -33,13 +34,13 @@ internal sealed class SeatTools(DaemonAccess access)
             var seat = answer.Str("seat", player);
             var qr = Path.Combine(access.Folder.QrFolder, seat + ".png");
             var text = $"New join link for {seat}: {answer.Str("url")}\nQR image: {qr}\nThe old link no longer works.";
-            var structured = JsonSerializer.SerializeToElement(new Dictionary<string, object?>
+            var structured = JsonText.Element(new JsonObject
             {
                 ["seat"] = seat,
                 ["token"] = answer.Str("token"),
                 ["url"] = answer.Str("url"),
                 ["qr"] = qr,
             });
-            return QrImages.With(ToolResults.Ok(text, structured), [JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["seat"] = seat, ["role"] = seat == "observer" ? "observer" : "player", ["url"] = answer.Str("url") })]);
+            return QrImages.With(ToolResults.Ok(text, structured), [JsonText.Element(new JsonObject { ["seat"] = seat, ["role"] = seat == "observer" ? "observer" : "player", ["url"] = answer.Str("url") })]);
         });
 }

@@ -9,7 +9,6 @@ namespace PartyMode.Cli.Mcp;
 internal static class Summaries
 {
     // Readable text for the model: apostrophes and accents stay as they are (this is never HTML).
-    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Action(JsonElement action)
     {
@@ -66,5 +65,5 @@ internal static class Summaries
     }
 
     /// <summary>The element as one line of JSON, for details the model may need.</summary>
-    public static string Json(JsonElement element) => JsonSerializer.Serialize(element, Compact);
+    public static string Json(JsonElement element) => JsonText.Compact(element);
 }

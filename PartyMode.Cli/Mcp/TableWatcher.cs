@@ -112,7 +112,7 @@ internal sealed class TableWatcher(DaemonAccess access, ILogger<TableWatcher> lo
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(uri, cancellationToken);
         // A last_seq beyond any seq: no replay, only what happens from now on.
-        await SendAsync(socket, JsonSerializer.Serialize(new Dictionary<string, object> { ["type"] = "auth", ["token"] = token, ["last_seq"] = long.MaxValue / 2 }), cancellationToken);
+        await SendAsync(socket, new JsonObject { ["type"] = "auth", ["token"] = token, ["last_seq"] = long.MaxValue / 2 }.ToJsonString(), cancellationToken);
         long welcomeSeq = long.MaxValue;
         var buffer = new byte[64 * 1024];
         using var message = new MemoryStream();

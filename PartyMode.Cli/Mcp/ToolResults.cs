@@ -1,6 +1,7 @@
+using System.Text.Json.Nodes;
 using System.Text.Json;
-using ModelContextProtocol.Protocol;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
 using PartyMode.Cli.Client;
 using PartyMode.Cli.Protocol;
 
@@ -22,7 +23,7 @@ internal static class ToolResults
     {
         IsError = true,
         Content = [new TextContentBlock { Text = text }],
-        StructuredContent = JsonSerializer.SerializeToElement(new Dictionary<string, object> { ["error"] = new Dictionary<string, string> { ["code"] = code, ["message"] = text } }),
+        StructuredContent = JsonText.Element(new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = text } }),
     };
 
     /// <summary>Runs one tool against the daemon and turns the known failures into tool errors.</summary>
@@ -58,5 +59,5 @@ internal static class ToolResults
     };
 
     private static JsonElement Wrap(JsonElement value) =>
-        JsonSerializer.SerializeToElement(new Dictionary<string, JsonElement> { ["result"] = value });
+        JsonText.Element(new JsonObject { ["result"] = JsonNode.Parse(value.GetRawText()) });
 }

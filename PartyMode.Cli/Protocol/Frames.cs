@@ -15,7 +15,7 @@ internal static class Frames
     {
         w.WriteString("type", type);
         w.WritePropertyName(property);
-        JsonSerializer.Serialize(w, payload, EngineJson.Options);
+        JsonSerializer.Serialize(w, payload, EngineJson.Info<T>());
     });
 
     public static byte[] ActionStatus(GameAction a) => Write(w =>
@@ -74,7 +74,7 @@ internal static class Frames
         if (welcome.Character is not null)
         {
             w.WritePropertyName("character");
-            JsonSerializer.Serialize(w, welcome.Character, EngineJson.Options);
+            JsonSerializer.Serialize(w, welcome.Character, EngineJson.Info<Character>());
         }
 
         PartyJson.WriteProperty(w, welcome.Party, isConnected);

@@ -104,12 +104,12 @@ internal static class SheetJson
     public static void WriteCharacter(Utf8JsonWriter w, Character sheet)
     {
         w.WritePropertyName("character");
-        JsonSerializer.Serialize(w, sheet, EngineJson.Options);
+        JsonSerializer.Serialize(w, sheet, EngineJson.Info<Character>());
     }
 
     private static void WriteOps(Utf8JsonWriter w, IEnumerable<SheetOp> ops)
     {
         w.WritePropertyName("ops");
-        JsonSerializer.Serialize(w, ops, EngineJson.Options);
+        JsonSerializer.Serialize(w, ops.ToList(), EngineJson.Info<List<SheetOp>>());
     }
 }

@@ -98,10 +98,10 @@ internal static class GameDocuments
     private static BsonDocument Doc<T>(BsonValue id, T value) => new()
     {
         ["_id"] = id,
-        ["j"] = System.Text.Json.JsonSerializer.Serialize(value, EngineJson.Options),
+        ["j"] = System.Text.Json.JsonSerializer.Serialize(value, EngineJson.Info<T>()),
     };
 
-    private static T Read<T>(BsonDocument doc) => System.Text.Json.JsonSerializer.Deserialize<T>(doc["j"].AsString, EngineJson.Options)!;
+    private static T Read<T>(BsonDocument doc) => System.Text.Json.JsonSerializer.Deserialize(doc["j"].AsString, EngineJson.Info<T>())!;
 
     private static List<T> ReadAll<T>(LiteDatabase db, string collection) =>
         db.GetCollection(collection).FindAll().Select(Read<T>).ToList();

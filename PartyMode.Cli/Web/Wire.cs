@@ -24,7 +24,7 @@ internal static class Wire
     public static IResult Object<T>(string property, T value, int status = 200) => Json(w =>
     {
         w.WritePropertyName(property);
-        JsonSerializer.Serialize(w, value, EngineJson.Options);
+        JsonSerializer.Serialize(w, value, EngineJson.Info<T>());
     }, status);
 
     public static IResult Action(GameAction action, int status = 200) => Json(w =>

@@ -32,7 +32,7 @@ internal sealed class CampaignBook(TableState table, Roster roster, Narrator nar
     public Character PatchCharacter(Transaction tx, string id, JsonObject patch)
     {
         var current = table.CharacterOf(id);
-        var merged = JsonSerializer.SerializeToNode(current, EngineJson.Options)!.AsObject();
+        var merged = JsonSerializer.SerializeToNode(current, EngineJson.Info<Character>())!.AsObject();
         foreach (var (key, value) in patch)
         {
             if (key == "id")
@@ -54,7 +54,7 @@ internal sealed class CampaignBook(TableState table, Roster roster, Narrator nar
         }
 
         var problems = new List<string>();
-        var updated = CharacterReader.Read(JsonSerializer.SerializeToElement(merged, EngineJson.Options), "$", problems);
+        var updated = CharacterReader.Read(JsonSerializer.SerializeToElement(merged, EngineJson.Info<JsonObject>()), "$", problems);
         if (problems.Count > 0 || updated is null)
         {
             throw GameException.BadRequest("bad_character", string.Join("; ", problems));

@@ -18,17 +18,17 @@ internal static class SheetSet
             throw SheetArithmetic.Bad($"'{field}' is not a sheet field you can set. Fields: {string.Join(", ", CharacterReader.Fields.Where(f => f != "id"))}.");
         }
 
-        var before = JsonSerializer.SerializeToNode(c, EngineJson.Options)!.AsObject();
+        var before = JsonSerializer.SerializeToNode(c, EngineJson.Info<Character>())!.AsObject();
         var merged = before.DeepClone().AsObject();
         merged[field] = value?.DeepClone();
         var problems = new List<string>();
-        var updated = CharacterReader.Read(JsonSerializer.SerializeToElement(merged, EngineJson.Options), "$", problems);
+        var updated = CharacterReader.Read(JsonSerializer.SerializeToElement(merged, EngineJson.Info<JsonObject>()), "$", problems);
         if (problems.Count > 0 || updated is null)
         {
             throw SheetArithmetic.Bad(string.Join("; ", problems));
         }
 
-        var after = JsonSerializer.SerializeToNode(updated, EngineJson.Options)!.AsObject();
+        var after = JsonSerializer.SerializeToNode(updated, EngineJson.Info<Character>())!.AsObject();
         return (updated, Describe(c.Name, field, before[field], after[field]));
     }
 

@@ -246,7 +246,7 @@ internal static class Dm20CharacterMapper
                 spell["text"] = text;
             }
 
-            spells.Add(spell);
+            spells.Add((JsonNode)spell);
         }
 
         return spells;

@@ -110,11 +110,11 @@ internal static class Dm20CharacterState
                     item["quantity"] = quantity;
                 }
 
-                result.Add(item);
+                result.Add((JsonNode)item);
                 continue;
             }
 
-            result.Add(new JsonObject
+            result.Add((JsonNode)new JsonObject
             {
                 ["id"] = NewId(),
                 ["name"] = name,

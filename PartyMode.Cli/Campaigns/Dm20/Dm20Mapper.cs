@@ -68,7 +68,7 @@ internal static class Dm20Mapper
         {
             if (map(record, key, $"{input.PathOf(section)}.{key}", ids) is { } mapped)
             {
-                list.Add(mapped);
+                list.Add((JsonNode)mapped);
             }
         }
 

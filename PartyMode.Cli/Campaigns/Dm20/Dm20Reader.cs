@@ -39,7 +39,7 @@ internal static class Dm20Reader
         {
             foreach (var file in Directory.GetFiles(sessionsFolder, "session-*.json").Order(StringComparer.Ordinal))
             {
-                sessions.Add(ParseObject(file));
+                sessions.Add((JsonNode)ParseObject(file));
             }
         }
 

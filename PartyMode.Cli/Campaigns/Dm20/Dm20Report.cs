@@ -50,7 +50,7 @@ internal sealed class Dm20Report(string campaignName, string source)
         var entries = new JsonArray();
         foreach (var e in Entries)
         {
-            entries.Add(new JsonObject
+            entries.Add((JsonNode)new JsonObject
             {
                 ["kind"] = e.Kind,
                 ["name"] = e.Name,

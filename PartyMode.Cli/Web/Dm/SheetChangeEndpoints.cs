@@ -71,7 +71,7 @@ internal static class SheetChangeEndpoints
 
             w.WriteEndArray();
             w.WritePropertyName("characters");
-            System.Text.Json.JsonSerializer.Serialize(w, results.Select(r => r.Character).ToList(), EngineJson.Options);
+            System.Text.Json.JsonSerializer.Serialize(w, results.Select(r => r.Character!).ToList(), EngineJson.Info<List<PartyMode.Engine.Model.Character>>());
         });
     }
 

@@ -29,7 +29,7 @@ internal static class ViewAsEndpoints
             if (welcome.Character is not null)
             {
                 w.WritePropertyName("character");
-                System.Text.Json.JsonSerializer.Serialize(w, welcome.Character, EngineJson.Options);
+                System.Text.Json.JsonSerializer.Serialize(w, welcome.Character, EngineJson.Info<PartyMode.Engine.Model.Character>());
             }
             else
             {
