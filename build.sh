@@ -17,6 +17,32 @@ ensure_chromium() {
   fi
 }
 
+ensure_aot_toolchain() {
+  # The linux-x64 release binary is Native AOT: clang links it, with zlib's headers (CI starts with the SDK only).
+  if command -v clang >/dev/null && [ -e /usr/include/zlib.h ]; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "build.sh: installing clang and zlib1g-dev for the Native AOT release binary" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang zlib1g-dev >/dev/null) \
+      || echo "build.sh: could not install clang; the release tests will fail" >&2
+  else
+    echo "build.sh: clang or zlib1g-dev is missing; install both for the Native AOT release binary (the release tests need it)" >&2
+  fi
+}
+
+publish_for_tests() {
+  # The release binary, published once (2 to 5 minutes): the release tests and every test that starts
+  # partymode as a child process (CLI, MCP over stdio, restarts) run this file, what users download.
+  [ "$(uname -s)-$(uname -m)" = Linux-x86_64 ] || return 0
+  ensure_aot_toolchain
+  rm -rf TestResults/release
+  if PARTYMODE_DIST=TestResults/release bash scripts/publish.sh linux-x64 >&2; then
+    export PARTYMODE_TEST_BINARY
+    PARTYMODE_TEST_BINARY=$(ls "$PWD"/TestResults/release/partymode-*-linux-x64)
+  else
+    echo "build.sh: the release binary did not publish; the child-process tests run the built apphost" >&2
+  fi
+}
+
 case "$cmd" in
   build)
     dotnet build partymode.sln -c Release "$@" ;;
@@ -29,6 +55,8 @@ case "$cmd" in
   test)
     ensure_chromium
     rm -rf TestResults/trx
+    # PARTYMODE_TEST_BINARY=FILE runs the tests on that binary instead (a build from elsewhere).
+    [ -n "${PARTYMODE_TEST_BINARY:-}" ] || publish_for_tests
     dotnet test partymode.sln -c Release --logger "trx;LogFilePrefix=results" --results-directory TestResults/trx "$@" ;;
   publish)
     bash scripts/publish.sh "$@" ;;

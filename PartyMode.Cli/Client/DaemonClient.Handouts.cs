@@ -14,6 +14,8 @@ internal sealed partial class DaemonClient
         var path = "api/dm/handouts?title=" + Uri.EscapeDataString(title);
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(image.Data) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(image.Type);
+        // The daemon refuses an image over its limit before the body is sent (413 instead of the upload).
+        request.Headers.ExpectContinue = true;
         return RequireBodyAsync(SendDisposingAsync(request, path, cancellationToken));
     }
 

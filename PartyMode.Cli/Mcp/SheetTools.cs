@@ -37,7 +37,7 @@ internal sealed class SheetTools(DaemonAccess access)
         CancellationToken cancellationToken = default) =>
         ToolResults.RunAsync(access, async client =>
         {
-            var answer = await client.ChangeSheetAsync(RequireId(id, "a player character id such as \"elara\""), [new JsonObject { ["op"] = "spend_slot", ["level"] = level }], cancellationToken);
+            var answer = await client.ChangeSheetAsync(RequireId(id, "a player character id such as \"elara\""), [(JsonNode)new JsonObject { ["op"] = "spend_slot", ["level"] = level }], cancellationToken);
             return ToolResults.Ok(Applied(answer), answer);
         });
 
@@ -136,7 +136,7 @@ internal sealed class SheetTools(DaemonAccess access)
 
             try
             {
-                var answer = await client.ChangeSheetAsync(who, [new JsonObject { ["op"] = heal ? "heal" : "damage", ["amount"] = amount }], ct);
+                var answer = await client.ChangeSheetAsync(who, [(JsonNode)new JsonObject { ["op"] = heal ? "heal" : "damage", ["amount"] = amount }], ct);
                 return ToolResults.Ok(Applied(answer), answer);
             }
             catch (DaemonApiException e) when (e.Status == HttpStatusCode.NotFound)

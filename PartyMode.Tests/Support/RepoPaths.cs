@@ -5,8 +5,18 @@ internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The partymode apphost built next to this test assembly's configuration.</summary>
-    public static string Executable
+    /// <summary>
+    /// The partymode the child-process tests run: the published release binary when <c>PARTYMODE_TEST_BINARY</c>
+    /// names one (<c>./build.sh test</c> publishes the Native AOT file first), else the apphost built next to this
+    /// test assembly's configuration.
+    /// </summary>
+    public static string Executable => ReleaseBinary ?? BuiltApphost;
+
+    /// <summary>The release binary named by <c>PARTYMODE_TEST_BINARY</c>, or null.</summary>
+    public static string? ReleaseBinary =>
+        Environment.GetEnvironmentVariable("PARTYMODE_TEST_BINARY") is { Length: > 0 } path ? Path.GetFullPath(path, Root) : null;
+
+    private static string BuiltApphost
     {
         get
         {

@@ -10,12 +10,17 @@ namespace PartyMode.Cli.Web.Handouts;
 /// </summary>
 internal static class HandoutUpload
 {
+    // An oversized upload is read to its end and thrown away (never kept) up to this much, so the client,
+    // still sending, gets the 413 and its sentence instead of a broken connection; past it the socket closes.
+    private const long DrainLimit = 256L * 1024 * 1024;
+
     public static async Task<(byte[] Data, SniffedImage Image)> ReadAsync(HttpContext context, HandoutSettings settings)
     {
         var declared = DeclaredType(context.Request.ContentType);
         var limit = settings.MaxBytes;
         if (context.Request.ContentLength is { } length && length > limit)
         {
+            await DrainAsync(context, length);
             throw TooLarge(settings, length);
         }
 
@@ -33,6 +38,7 @@ internal static class HandoutUpload
             {
                 if (buffer.Length > limit)
                 {
+                    await DrainAsync(context, DrainLimit);
                     throw TooLarge(settings, null);
                 }
 
@@ -72,6 +78,27 @@ internal static class HandoutUpload
         }
 
         return (data, image);
+    }
+
+    private static async Task DrainAsync(HttpContext context, long upTo)
+    {
+        if (upTo > DrainLimit || context.Features.Get<IHttpMaxRequestBodySizeFeature>() is not { IsReadOnly: false } cap)
+        {
+            return;
+        }
+
+        cap.MaxRequestBodySize = DrainLimit;
+        var scratch = new byte[16 * 1024];
+        try
+        {
+            while (await context.Request.Body.ReadAsync(scratch, context.RequestAborted) > 0)
+            {
+            }
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException or IOException or OperationCanceledException)
+        {
+            // The client gave up or sent more than the drain allows: the answer goes out if it still can.
+        }
     }
 
     private static string DeclaredType(string? contentType)
