@@ -38,7 +38,7 @@ internal static class HandoutUpload
             {
                 if (buffer.Length > limit)
                 {
-                    await DrainAsync(context, DrainLimit);
+                    // A body without a declared length is not drained: its size cap is fixed once reading began.
                     throw TooLarge(settings, null);
                 }
 
@@ -80,9 +80,9 @@ internal static class HandoutUpload
         return (data, image);
     }
 
-    private static async Task DrainAsync(HttpContext context, long upTo)
+    private static async Task DrainAsync(HttpContext context, long length)
     {
-        if (upTo > DrainLimit || context.Features.Get<IHttpMaxRequestBodySizeFeature>() is not { IsReadOnly: false } cap)
+        if (length > DrainLimit || context.Features.Get<IHttpMaxRequestBodySizeFeature>() is not { IsReadOnly: false } cap)
         {
             return;
         }
