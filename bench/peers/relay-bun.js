@@ -5,6 +5,14 @@
 //
 //   bun relay-bun.js --data DIR --port N [--bind 127.0.0.1] [--campaign FILE]
 //
+// Routes: POST /api/actions (player), POST /api/rolls (player: NdM, NdM+K, NdM-K),
+// POST /api/characters/:id/changes (the owning player: temp_hp, damage, heal),
+// GET /api/handouts/:id/image (any seat; shown publicly, or the DM), and for the DM:
+// GET /api/dm/seats, GET /api/dm/status, GET /api/events, POST /api/dm/actions/next,
+// POST /api/dm/actions/:id/resolve, POST /api/dm/handouts?title=T (the raw body, up to 10 MiB,
+// to DATA/handouts/SHA256.png), POST /api/dm/handouts/:id/show, POST /api/dm/shutdown;
+// WebSocket /ws (first frame {type:'auth', token, last_seq?}).
+//
 // Writes DATA/dm.token once it listens. Stops on SIGTERM/SIGINT or POST /api/dm/shutdown.
 
 const crypto = require('crypto');
@@ -30,7 +38,7 @@ const opts = parseArgs(process.argv.slice(2));
 fs.mkdirSync(opts.data, { recursive: true, mode: 0o700 });
 
 const characters = opts.campaign
-  ? JSON.parse(fs.readFileSync(opts.campaign, 'utf8')).characters.map(c => ({ id: c.id, name: c.name }))
+  ? JSON.parse(fs.readFileSync(opts.campaign, 'utf8')).characters.map(c => ({ id: c.id, name: c.name, hp: c.hp, max_hp: c.max_hp }))
   : [{ id: 'thorin', name: 'Thorin' }, { id: 'elara', name: 'Elara' }, { id: 'vex', name: 'Vex' }, { id: 'gorm', name: 'Gorm' }];
 const newToken = () => crypto.randomBytes(24).toString('base64url');
 const seats = [
@@ -39,6 +47,20 @@ const seats = [
   { seat: 'dm', role: 'dm', name: 'DM', token: newToken() },
 ];
 const byToken = new Map(seats.map(s => [s.token, s]));
+
+// The living sheets, in memory: HP from the campaign when it has them, else 10 of 10.
+const hpOr = (v, d) => (Number.isInteger(v) && v >= 0 ? v : d);
+const sheets = new Map(characters.map(c => {
+  const max = hpOr(c.max_hp, hpOr(c.hp, 10));
+  return [c.id, { id: c.id, name: c.name, hp: Math.min(hpOr(c.hp, max), max), max_hp: max, temp_hp: 0 }];
+}));
+
+// Handouts: the images in DATA/handouts/SHA256.png, the records in memory.
+const handoutDir = path.join(opts.data, 'handouts');
+fs.mkdirSync(handoutDir, { recursive: true, mode: 0o700 });
+const MAX_HANDOUT = 10 << 20;
+const handouts = new Map(); // id -> {record, shownPublic}
+let handoutCounter = 0;
 
 const logFd = fs.openSync(path.join(opts.data, 'events.log'), 'a');
 const append = obj => fs.writeSync(logFd, JSON.stringify(obj) + '\n');
@@ -97,7 +119,9 @@ function wakeWaiters() {
   }
 }
 
-const json = (status, obj) => new Response(obj === undefined ? '' : JSON.stringify(obj), { status, headers: { 'content-type': 'application/json' } });
+// rawJson: an answer already serialised, e.g. '{"roll":' + stored.frame + '}'.
+const rawJson = (status, body) => new Response(body, { status, headers: { 'content-type': 'application/json' } });
+const json = (status, obj) => rawJson(status, obj === undefined ? '' : JSON.stringify(obj));
 const error = (status, code, message) => json(status, { error: { code, message } });
 
 function viewerOf(req) {
@@ -111,7 +135,75 @@ async function readJson(req) {
   return JSON.parse(text);
 }
 
+// The routes that take {…} or no body: an empty body reads as {}; anything else must be a JSON object.
+async function readObject(req) {
+  const text = await req.text();
+  if (text.length > 1 << 20) throw new Error('too big');
+  const v = text.trim() === '' ? {} : JSON.parse(text);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('not an object');
+  return v;
+}
+
 const publicAction = a => ({ id: a.id, seq: a.seq, player_id: a.player_id, text: a.text, private: a.private, status: a.status, submitted_at: a.submitted_at, resolved_at: a.resolved_at });
+
+// Dice: NdM, NdM+K, NdM-K (N 1..100, M 2..1000). null when the expression is not one of those.
+function rollDice(expr) {
+  const m = typeof expr === 'string' ? /^(\d{1,3})d(\d{1,4})(?:([+-])(\d{1,6}))?$/.exec(expr.replace(/\s+/g, '').toLowerCase()) : null;
+  if (!m) return null;
+  const n = Number(m[1]);
+  const sides = Number(m[2]);
+  if (n < 1 || n > 100 || sides < 2 || sides > 1000) return null;
+  const rolls = [];
+  let total = m[3] === '-' ? -Number(m[4]) : Number(m[4] || 0);
+  for (let i = 0; i < n; i++) { const r = crypto.randomInt(1, sides + 1); rolls.push(r); total += r; }
+  return { expr: m[0], total, rolls };
+}
+
+// Sheet ops, applied in order to a copy: the first that cannot be applied refuses the whole change.
+const isAmount = v => Number.isInteger(v) && v >= 0 && v <= 100000;
+function applyOps(sheet, ops) {
+  if (!Array.isArray(ops) || ops.length < 1 || ops.length > 50) return { error: 'ops must be a list of 1 to 50 changes.' };
+  const s = { ...sheet };
+  const said = [];
+  const done = [];
+  for (let i = 0; i < ops.length; i++) {
+    const o = ops[i] || {};
+    if (o.op === 'temp_hp') {
+      if (!isAmount(o.value)) return { error: `ops[${i}]: value must be a whole number from 0 to 100000.` };
+      said.push(`${s.name} has ${o.value} temporary HP (was ${s.temp_hp})`);
+      s.temp_hp = o.value;
+      done.push({ op: 'temp_hp', value: o.value });
+    } else if (o.op === 'damage') {
+      if (!isAmount(o.amount)) return { error: `ops[${i}]: amount must be a whole number from 0 to 100000.` };
+      const absorbed = Math.min(s.temp_hp, o.amount);
+      const before = s.hp;
+      s.temp_hp -= absorbed;
+      s.hp = Math.max(0, s.hp - (o.amount - absorbed));
+      said.push(absorbed > 0
+        ? `${s.name} took ${o.amount} damage (${absorbed} absorbed by temporary HP; ${before} → ${s.hp})`
+        : `${s.name} took ${o.amount} damage (${before} → ${s.hp})`);
+      done.push({ op: 'damage', amount: o.amount });
+    } else if (o.op === 'heal') {
+      if (!isAmount(o.amount)) return { error: `ops[${i}]: amount must be a whole number from 0 to 100000.` };
+      const before = s.hp;
+      s.hp = Math.min(s.max_hp, s.hp + o.amount);
+      said.push(`${s.name} regained ${s.hp - before} HP (${before} → ${s.hp})`);
+      done.push({ op: 'heal', amount: o.amount });
+    } else {
+      return { error: `ops[${i}]: op must be temp_hp, damage or heal.` };
+    }
+  }
+  return { sheet: s, summary: said.join('; '), ops: done };
+}
+
+const partyFull = () => [...sheets.values()].map(s => ({ id: s.id, name: s.name, hp: s.hp, max_hp: s.max_hp, temp_hp: s.temp_hp, connected: true }));
+const partyBrief = () => [...sheets.values()].map(s => ({ id: s.id, name: s.name, connected: true }));
+
+// Bun.file answers set content-length themselves.
+const imageHeaders = r => ({
+  'content-type': 'image/png', etag: `"${r.sha256}"`,
+  'cache-control': 'private, max-age=31536000, immutable', 'x-content-type-options': 'nosniff',
+});
 
 async function handle(req, url) {
   const p = url.pathname;
@@ -139,7 +231,96 @@ async function handle(req, url) {
     return res;
   }
 
+  if (req.method === 'POST' && p === '/api/rolls') {
+    if (viewer.role === 'observer') return error(403, 'observer_cannot_act', 'Only players roll here.');
+    if (viewer.role !== 'player') return error(403, 'forbidden', 'Players only.');
+    let body;
+    try { body = await readObject(req); } catch { return error(400, 'bad_json', 'Body is not JSON.'); }
+    const visibility = body.visibility === undefined || body.visibility === null ? 'public' : body.visibility;
+    const audience = visibility === 'public' ? 'public' : visibility === 'party' ? 'party' : visibility === 'dm' ? [viewer.seat] : null;
+    if (!audience) return error(400, 'bad_request', "visibility must be 'public', 'party' or 'dm'.");
+    if (body.label !== undefined && body.label !== null && typeof body.label !== 'string') return error(400, 'bad_request', 'label must be text.');
+    const r = rollDice(body.expr);
+    if (!r) return error(400, 'bad_dice', 'expr must be NdM, NdM+K or NdM-K (N 1 to 100, M 2 to 1000).');
+    const ev = { type: 'roll', expr: r.expr, total: r.total, rolls: r.rolls };
+    if (typeof body.label === 'string' && body.label !== '') ev.label = body.label;
+    ev.visibility = visibility;
+    ev.by = viewer.seat;
+    const stored = store(ev, audience);
+    const res = rawJson(201, '{"roll":' + stored.frame + '}');
+    push(stored);
+    return res;
+  }
+
+  const mc = /^\/api\/characters\/([^/]+)\/changes$/.exec(p);
+  if (req.method === 'POST' && mc) {
+    if (viewer.role === 'observer') return error(403, 'observer_cannot_act', 'Only players change their sheets.');
+    if (viewer.role !== 'player') return error(403, 'forbidden', 'Players only.');
+    const id = mc[1];
+    const sheet = sheets.get(id);
+    if (id !== viewer.seat || !sheet) return error(404, 'not_found', 'No such character.');
+    let body;
+    try { body = await readObject(req); } catch { return error(400, 'bad_json', 'Body is not JSON.'); }
+    const r = applyOps(sheet, body.ops);
+    if (r.error) return error(400, 'bad_change', r.error);
+    sheets.set(id, r.sheet);
+    const stored = store({ type: 'sheet_change', player_id: id, by: viewer.seat, summary: r.summary, ops: r.ops }, [id]);
+    const res = json(200, { character: r.sheet, change: { status: 'applied', player_id: id, summary: r.summary, ops: r.ops } });
+    push(stored);
+    sendState(v => v.role === 'dm' || v.seat === id, { type: 'character_update', character: r.sheet });
+    const full = JSON.stringify({ type: 'party_update', party: partyFull() });
+    const brief = JSON.stringify({ type: 'party_update', party: partyBrief() });
+    for (const ws of clients) { const v = ws.data.viewer; if (v) ws.send(v.role === 'observer' ? brief : full); }
+    return res;
+  }
+
+  const mi = /^\/api\/handouts\/([^/]+)\/image$/.exec(p);
+  if (req.method === 'GET' && mi) {
+    const h = handouts.get(mi[1]);
+    if (!h || !(h.shownPublic || viewer.role === 'dm')) return error(404, 'not_found', 'No such handout.');
+    return new Response(Bun.file(path.join(handoutDir, h.record.sha256 + '.png')), { headers: imageHeaders(h.record) });
+  }
+
   if (viewer.role !== 'dm') return error(403, 'forbidden', 'DM only.');
+
+  if (req.method === 'POST' && p === '/api/dm/handouts') {
+    const title = (url.searchParams.get('title') || '').trim();
+    if (title === '') return error(400, 'bad_request', 'A handout needs ?title=.');
+    if (title.length > 200) return error(400, 'too_long', 'title is at most 200 characters.');
+    const declared = req.headers.get('content-length');
+    if (declared !== null && Number(declared) > MAX_HANDOUT) return error(413, 'too_large', 'A handout image is at most 10 MiB.');
+    const bytes = new Uint8Array(await req.arrayBuffer()); // a chunked body: read, then measured
+    if (bytes.length > MAX_HANDOUT) return error(413, 'too_large', 'A handout image is at most 10 MiB.');
+    if (bytes.length === 0) return error(400, 'bad_request', 'The body is the image; it is empty.');
+    const sha256 = new Bun.CryptoHasher('sha256').update(bytes).digest('hex');
+    await fs.promises.writeFile(path.join(handoutDir, sha256 + '.png'), bytes, { mode: 0o600 }); // Bun.write ignores mode
+    const record = {
+      id: 'ho_' + String(++handoutCounter).padStart(6, '0'), title, type: 'image/png', bytes: bytes.length, sha256,
+      created_at: new Date().toISOString(),
+    };
+    handouts.set(record.id, { record, shownPublic: false });
+    append({ handout: record });
+    return json(201, { handout: record });
+  }
+  const ms = /^\/api\/dm\/handouts\/([^/]+)\/show$/.exec(p);
+  if (req.method === 'POST' && ms) {
+    const h = handouts.get(ms[1]);
+    if (!h) return error(404, 'not_found', 'No such handout.');
+    let body;
+    try { body = await readObject(req); } catch { return error(400, 'bad_json', 'Body is not JSON.'); }
+    if (body.audience !== undefined && body.audience !== null && body.audience !== 'public') {
+      return error(400, 'bad_request', "audience must be 'public'.");
+    }
+    if (body.text !== undefined && body.text !== null && typeof body.text !== 'string') return error(400, 'bad_request', 'text must be text.');
+    if (typeof body.text === 'string' && body.text.length > 20000) return error(400, 'too_long', 'text is at most 20000 characters.');
+    const ev = { type: 'handout', handout_id: h.record.id, title: h.record.title };
+    if (typeof body.text === 'string' && body.text !== '') ev.text = body.text;
+    const stored = store(ev, 'public');
+    h.shownPublic = true;
+    const res = rawJson(200, '{"event":' + stored.frame + '}');
+    push(stored);
+    return res;
+  }
 
   if (req.method === 'GET' && p === '/api/dm/seats') {
     return json(200, { seats: seats.map(s => ({ ...s, url: `http://${opts.bind}:${server.port}/play?token=${s.token}`, kicked: false })) });

@@ -1,10 +1,19 @@
 'use strict';
 // Reference relay for the PartyMode benchmark: the subset of PartyMode's protocol the bench
-// drives (token auth, welcome, seq'd events, per-viewer filter, action queue, DM resolve),
-// written the way a careful Node service would be: ws, one serialisation per event and
-// audience, every event appended to a log file (written to the OS) before anyone sees it.
+// drives (token auth, welcome, seq'd events, per-viewer filter, action queue, DM resolve,
+// player rolls, sheet changes, handouts), written the way a careful Node service would be: ws,
+// one serialisation per event and audience, every event appended to a log file (written to the
+// OS) before anyone sees it.
 //
 //   node relay.js --data DIR --port N [--bind 127.0.0.1] [--campaign FILE]
+//
+// Routes: POST /api/actions (player), POST /api/rolls (player: NdM, NdM+K, NdM-K),
+// POST /api/characters/:id/changes (the owning player: temp_hp, damage, heal),
+// GET /api/handouts/:id/image (any seat; shown publicly, or the DM), and for the DM:
+// GET /api/dm/seats, GET /api/dm/status, GET /api/events, POST /api/dm/actions/next,
+// POST /api/dm/actions/:id/resolve, POST /api/dm/handouts?title=T (the raw body, up to 10 MiB,
+// to DATA/handouts/SHA256.png), POST /api/dm/handouts/:id/show, POST /api/dm/shutdown;
+// WebSocket /ws (first frame {type:'auth', token, last_seq?}).
 //
 // Writes DATA/dm.token once it listens. Loopback only by default; stops on SIGTERM/SIGINT
 // or POST /api/dm/shutdown.
@@ -35,7 +44,7 @@ fs.mkdirSync(opts.data, { recursive: true, mode: 0o700 });
 
 // Seats: the campaign's characters (the demo's four when no file is given), observer, dm.
 const characters = opts.campaign
-  ? JSON.parse(fs.readFileSync(opts.campaign, 'utf8')).characters.map(c => ({ id: c.id, name: c.name }))
+  ? JSON.parse(fs.readFileSync(opts.campaign, 'utf8')).characters.map(c => ({ id: c.id, name: c.name, hp: c.hp, max_hp: c.max_hp }))
   : [{ id: 'thorin', name: 'Thorin' }, { id: 'elara', name: 'Elara' }, { id: 'vex', name: 'Vex' }, { id: 'gorm', name: 'Gorm' }];
 const newToken = () => crypto.randomBytes(24).toString('base64url');
 const seats = [
@@ -44,6 +53,20 @@ const seats = [
   { seat: 'dm', role: 'dm', name: 'DM', token: newToken() },
 ];
 const byToken = new Map(seats.map(s => [s.token, s]));
+
+// The living sheets, in memory: HP from the campaign when it has them, else 10 of 10.
+const hpOr = (v, d) => (Number.isInteger(v) && v >= 0 ? v : d);
+const sheets = new Map(characters.map(c => {
+  const max = hpOr(c.max_hp, hpOr(c.hp, 10));
+  return [c.id, { id: c.id, name: c.name, hp: Math.min(hpOr(c.hp, max), max), max_hp: max, temp_hp: 0 }];
+}));
+
+// Handouts: the images in DATA/handouts/SHA256.png, the records in memory.
+const handoutDir = path.join(opts.data, 'handouts');
+fs.mkdirSync(handoutDir, { recursive: true, mode: 0o700 });
+const MAX_HANDOUT = 10 << 20;
+const handouts = new Map(); // id -> {record, shownPublic}
+let handoutCounter = 0;
 
 // The durable log: one JSON line per event or action change, appended before the push / 202.
 const logFd = fs.openSync(path.join(opts.data, 'events.log'), 'a');
@@ -103,7 +126,11 @@ function wakeWaiters() {
 }
 
 function json(res, status, obj) {
-  const body = obj === undefined ? '' : JSON.stringify(obj);
+  rawJson(res, status, obj === undefined ? '' : JSON.stringify(obj));
+}
+
+// An answer already serialised, e.g. '{"roll":' + stored.frame + '}'.
+function rawJson(res, status, body) {
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }
@@ -126,12 +153,94 @@ function readBody(req) {
   });
 }
 
+// The raw body up to limit bytes (null when longer: the rest is read and dropped).
+function readRaw(req, limit) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    let over = false;
+    req.on('data', c => {
+      size += c.length;
+      if (size > limit) { if (!over) { over = true; chunks.length = 0; resolve(null); } return; }
+      chunks.push(c);
+    });
+    req.on('end', () => { if (!over) resolve(Buffer.concat(chunks, size)); });
+    req.on('error', reject);
+  });
+}
+
+// An empty body reads as {}; anything else must be a JSON object.
+async function readJson(req) {
+  const text = await readBody(req);
+  const v = text.trim() === '' ? {} : JSON.parse(text);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('not an object');
+  return v;
+}
+
 function viewerOf(req) {
   const h = req.headers.authorization || '';
   return h.startsWith('Bearer ') ? byToken.get(h.slice(7)) : undefined;
 }
 
 const publicAction = a => ({ id: a.id, seq: a.seq, player_id: a.player_id, text: a.text, private: a.private, status: a.status, submitted_at: a.submitted_at, resolved_at: a.resolved_at });
+
+// Dice: NdM, NdM+K, NdM-K (N 1..100, M 2..1000). null when the expression is not one of those.
+function rollDice(expr) {
+  const m = typeof expr === 'string' ? /^(\d{1,3})d(\d{1,4})(?:([+-])(\d{1,6}))?$/.exec(expr.replace(/\s+/g, '').toLowerCase()) : null;
+  if (!m) return null;
+  const n = Number(m[1]);
+  const sides = Number(m[2]);
+  if (n < 1 || n > 100 || sides < 2 || sides > 1000) return null;
+  const rolls = [];
+  let total = m[3] === '-' ? -Number(m[4]) : Number(m[4] || 0);
+  for (let i = 0; i < n; i++) { const r = crypto.randomInt(1, sides + 1); rolls.push(r); total += r; }
+  return { expr: m[0], total, rolls };
+}
+
+// Sheet ops, applied in order to a copy: the first that cannot be applied refuses the whole change.
+const isAmount = v => Number.isInteger(v) && v >= 0 && v <= 100000;
+function applyOps(sheet, ops) {
+  if (!Array.isArray(ops) || ops.length < 1 || ops.length > 50) return { error: 'ops must be a list of 1 to 50 changes.' };
+  const s = { ...sheet };
+  const said = [];
+  const done = [];
+  for (let i = 0; i < ops.length; i++) {
+    const o = ops[i] || {};
+    if (o.op === 'temp_hp') {
+      if (!isAmount(o.value)) return { error: `ops[${i}]: value must be a whole number from 0 to 100000.` };
+      said.push(`${s.name} has ${o.value} temporary HP (was ${s.temp_hp})`);
+      s.temp_hp = o.value;
+      done.push({ op: 'temp_hp', value: o.value });
+    } else if (o.op === 'damage') {
+      if (!isAmount(o.amount)) return { error: `ops[${i}]: amount must be a whole number from 0 to 100000.` };
+      const absorbed = Math.min(s.temp_hp, o.amount);
+      const before = s.hp;
+      s.temp_hp -= absorbed;
+      s.hp = Math.max(0, s.hp - (o.amount - absorbed));
+      said.push(absorbed > 0
+        ? `${s.name} took ${o.amount} damage (${absorbed} absorbed by temporary HP; ${before} → ${s.hp})`
+        : `${s.name} took ${o.amount} damage (${before} → ${s.hp})`);
+      done.push({ op: 'damage', amount: o.amount });
+    } else if (o.op === 'heal') {
+      if (!isAmount(o.amount)) return { error: `ops[${i}]: amount must be a whole number from 0 to 100000.` };
+      const before = s.hp;
+      s.hp = Math.min(s.max_hp, s.hp + o.amount);
+      said.push(`${s.name} regained ${s.hp - before} HP (${before} → ${s.hp})`);
+      done.push({ op: 'heal', amount: o.amount });
+    } else {
+      return { error: `ops[${i}]: op must be temp_hp, damage or heal.` };
+    }
+  }
+  return { sheet: s, summary: said.join('; '), ops: done };
+}
+
+const partyFull = () => [...sheets.values()].map(s => ({ id: s.id, name: s.name, hp: s.hp, max_hp: s.max_hp, temp_hp: s.temp_hp, connected: true }));
+const partyBrief = () => [...sheets.values()].map(s => ({ id: s.id, name: s.name, connected: true }));
+
+const imageHeaders = r => ({
+  'content-type': 'image/png', 'content-length': r.bytes, etag: `"${r.sha256}"`,
+  'cache-control': 'private, max-age=31536000, immutable', 'x-content-type-options': 'nosniff',
+});
 
 async function handle(req, res) {
   const url = new URL(req.url, 'http://relay');
@@ -161,7 +270,107 @@ async function handle(req, res) {
     return;
   }
 
+  if (req.method === 'POST' && p === '/api/rolls') {
+    if (viewer.role === 'observer') return error(res, 403, 'observer_cannot_act', 'Only players roll here.');
+    if (viewer.role !== 'player') return error(res, 403, 'forbidden', 'Players only.');
+    let body;
+    try { body = await readJson(req); } catch { return error(res, 400, 'bad_json', 'Body is not JSON.'); }
+    const visibility = body.visibility === undefined || body.visibility === null ? 'public' : body.visibility;
+    const audience = visibility === 'public' ? 'public' : visibility === 'party' ? 'party' : visibility === 'dm' ? [viewer.seat] : null;
+    if (!audience) return error(res, 400, 'bad_request', "visibility must be 'public', 'party' or 'dm'.");
+    if (body.label !== undefined && body.label !== null && typeof body.label !== 'string') return error(res, 400, 'bad_request', 'label must be text.');
+    const r = rollDice(body.expr);
+    if (!r) return error(res, 400, 'bad_dice', 'expr must be NdM, NdM+K or NdM-K (N 1 to 100, M 2 to 1000).');
+    const ev = { type: 'roll', expr: r.expr, total: r.total, rolls: r.rolls };
+    if (typeof body.label === 'string' && body.label !== '') ev.label = body.label;
+    ev.visibility = visibility;
+    ev.by = viewer.seat;
+    const stored = store(ev, audience);
+    rawJson(res, 201, '{"roll":' + stored.frame + '}');
+    push(stored);
+    return;
+  }
+
+  const mc = /^\/api\/characters\/([^/]+)\/changes$/.exec(p);
+  if (req.method === 'POST' && mc) {
+    if (viewer.role === 'observer') return error(res, 403, 'observer_cannot_act', 'Only players change their sheets.');
+    if (viewer.role !== 'player') return error(res, 403, 'forbidden', 'Players only.');
+    const id = mc[1];
+    const sheet = sheets.get(id);
+    if (id !== viewer.seat || !sheet) return error(res, 404, 'not_found', 'No such character.');
+    let body;
+    try { body = await readJson(req); } catch { return error(res, 400, 'bad_json', 'Body is not JSON.'); }
+    const r = applyOps(sheet, body.ops);
+    if (r.error) return error(res, 400, 'bad_change', r.error);
+    sheets.set(id, r.sheet);
+    const stored = store({ type: 'sheet_change', player_id: id, by: viewer.seat, summary: r.summary, ops: r.ops }, [id]);
+    json(res, 200, { character: r.sheet, change: { status: 'applied', player_id: id, summary: r.summary, ops: r.ops } });
+    push(stored);
+    sendState(v => v.role === 'dm' || v.seat === id, { type: 'character_update', character: r.sheet });
+    const full = JSON.stringify({ type: 'party_update', party: partyFull() });
+    const brief = JSON.stringify({ type: 'party_update', party: partyBrief() });
+    for (const c of clients) if (c.viewer) c.send(c.viewer.role === 'observer' ? brief : full);
+    return;
+  }
+
+  const mi = /^\/api\/handouts\/([^/]+)\/image$/.exec(p);
+  if (req.method === 'GET' && mi) {
+    const h = handouts.get(mi[1]);
+    if (!h || !(h.shownPublic || viewer.role === 'dm')) return error(res, 404, 'not_found', 'No such handout.');
+    const file = fs.createReadStream(path.join(handoutDir, h.record.sha256 + '.png'));
+    file.on('error', err => {
+      if (!res.headersSent) error(res, 500, 'internal', String(err && err.message));
+      else res.destroy(err);
+    });
+    file.on('open', () => { res.writeHead(200, imageHeaders(h.record)); file.pipe(res); });
+    return;
+  }
+
   if (viewer.role !== 'dm') return error(res, 403, 'forbidden', 'DM only.');
+
+  if (req.method === 'POST' && p === '/api/dm/handouts') {
+    const title = (url.searchParams.get('title') || '').trim();
+    if (title === '') return error(res, 400, 'bad_request', 'A handout needs ?title=.');
+    if (title.length > 200) return error(res, 400, 'too_long', 'title is at most 200 characters.');
+    const declared = req.headers['content-length'];
+    if (declared !== undefined && Number(declared) > MAX_HANDOUT) {
+      return error(res, 413, 'too_large', 'A handout image is at most 10 MiB.'); // http drains the declared length
+    }
+    const bytes = await readRaw(req, MAX_HANDOUT);
+    if (bytes === null) {
+      res.setHeader('connection', 'close'); // a chunked body past the cap: answer, then drop the connection
+      return error(res, 413, 'too_large', 'A handout image is at most 10 MiB.');
+    }
+    if (bytes.length === 0) return error(res, 400, 'bad_request', 'The body is the image; it is empty.');
+    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+    await fs.promises.writeFile(path.join(handoutDir, sha256 + '.png'), bytes, { mode: 0o600 });
+    const record = {
+      id: 'ho_' + String(++handoutCounter).padStart(6, '0'), title, type: 'image/png', bytes: bytes.length, sha256,
+      created_at: new Date().toISOString(),
+    };
+    handouts.set(record.id, { record, shownPublic: false });
+    append({ handout: record });
+    return json(res, 201, { handout: record });
+  }
+  const ms = /^\/api\/dm\/handouts\/([^/]+)\/show$/.exec(p);
+  if (req.method === 'POST' && ms) {
+    const h = handouts.get(ms[1]);
+    if (!h) return error(res, 404, 'not_found', 'No such handout.');
+    let body;
+    try { body = await readJson(req); } catch { return error(res, 400, 'bad_json', 'Body is not JSON.'); }
+    if (body.audience !== undefined && body.audience !== null && body.audience !== 'public') {
+      return error(res, 400, 'bad_request', "audience must be 'public'.");
+    }
+    if (body.text !== undefined && body.text !== null && typeof body.text !== 'string') return error(res, 400, 'bad_request', 'text must be text.');
+    if (typeof body.text === 'string' && body.text.length > 20000) return error(res, 400, 'too_long', 'text is at most 20000 characters.');
+    const ev = { type: 'handout', handout_id: h.record.id, title: h.record.title };
+    if (typeof body.text === 'string' && body.text !== '') ev.text = body.text;
+    const stored = store(ev, 'public');
+    h.shownPublic = true;
+    rawJson(res, 200, '{"event":' + stored.frame + '}');
+    push(stored);
+    return;
+  }
 
   if (req.method === 'GET' && p === '/api/dm/seats') {
     return json(res, 200, { seats: seats.map(s => ({ ...s, url: `http://${opts.bind}:${server.address().port}/play?token=${s.token}`, kicked: false })) });
