@@ -18,6 +18,7 @@ internal static class ServeCommand
     private static readonly Option<string?> PublicUrl = new("--public-url") { Description = "Base URL for join links and QR codes, e.g. http://192.168.1.20:8080.", HelpName = "URL" };
     private static readonly Option<bool> AllowRemoteDm = new("--allow-remote-dm") { Description = "Let the DM API answer other machines." };
     private static readonly Option<string> ActionRate = new("--action-rate") { Description = "Actions per seat as COUNT/SECONDS.", DefaultValueFactory = _ => "10/10", HelpName = "COUNT/SECONDS" };
+    private static readonly Option<string> RollRate = new("--roll-rate") { Description = "Dice rolls per player seat as COUNT/SECONDS, counted apart from actions.", DefaultValueFactory = _ => "20/10", HelpName = "COUNT/SECONDS" };
     private static readonly Option<int> AuthFailLimit = WholeNumberOption.Create("--auth-fail-limit", "COUNT", 1, 1_000_000, 20, "Failed authentications a minute per non-loopback address before 429.", "20");
     private static readonly Option<bool> Fsync = new("--fsync") { Description = "Flush every commit to the disk before it is acknowledged (the default; kept for scripts)." };
     private static readonly Option<bool> NoFsync = new("--no-fsync") { Description = "Do not flush commits to the disk: faster on a slow disk, but a power cut can lose the last seconds (a crash still loses nothing)." };
@@ -35,7 +36,7 @@ internal static class ServeCommand
     {
         var command = new Command("serve", "Run the PartyMode daemon in the foreground.")
         {
-            Campaign, Port, Bind, PublicUrl, AllowRemoteDm, ActionRate, AuthFailLimit, Fsync, NoFsync, BackupEvery, Verbose,
+            Campaign, Port, Bind, PublicUrl, AllowRemoteDm, ActionRate, RollRate, AuthFailLimit, Fsync, NoFsync, BackupEvery, Verbose,
             MaxConnections, MaxPerAddress, MaxObserversPerAddress, Reset, Yes, TvJoinCodes,
             MaxHandoutMb,
         };
@@ -55,6 +56,12 @@ internal static class ServeCommand
         if (!TryParseRate(result.GetValue(ActionRate)!, out var count, out var seconds))
         {
             await error.WriteLineAsync("--action-rate must be COUNT/SECONDS with whole numbers above 0, for example 10/10.");
+            return CliApp.UsageError;
+        }
+
+        if (!TryParseRate(result.GetValue(RollRate)!, out var rollCount, out var rollSeconds))
+        {
+            await error.WriteLineAsync("--roll-rate must be COUNT/SECONDS with whole numbers above 0, for example 20/10.");
             return CliApp.UsageError;
         }
 
@@ -110,6 +117,8 @@ internal static class ServeCommand
                 AllowRemoteDm = result.GetValue(AllowRemoteDm),
                 ActionRateCount = count,
                 ActionRateSeconds = seconds,
+                RollRateCount = rollCount,
+                RollRateSeconds = rollSeconds,
                 AuthFailLimit = result.GetValue(AuthFailLimit),
                 Reset = reset,
                 FlushToDisk = !result.GetValue(NoFsync),

@@ -154,6 +154,8 @@ internal sealed class PartyServer : IAsyncDisposable
             {
                 ActionRateCount = options.ActionRateCount,
                 ActionRateWindow = TimeSpan.FromSeconds(options.ActionRateSeconds),
+                RollRateCount = options.RollRateCount,
+                RollRateWindow = TimeSpan.FromSeconds(options.RollRateSeconds),
                 Random = options.DiceSeed is { } seed ? new Random(seed) : PartyMode.Engine.Dice.CryptoRandom.Instance,
             };
             var storeOpened = System.Diagnostics.Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds;

@@ -25,6 +25,11 @@ internal sealed class PartyServerOptions
 
     public int ActionRateSeconds { get; init; } = 10;
 
+    /// <summary>Dice rolls a player seat may make per <see cref="RollRateSeconds"/> (docs/protocol.md §7.1).</summary>
+    public int RollRateCount { get; init; } = 20;
+
+    public int RollRateSeconds { get; init; } = 10;
+
     /// <summary>Failed authentications a minute from one non-loopback address before 429.</summary>
     public int AuthFailLimit { get; init; } = 20;
 

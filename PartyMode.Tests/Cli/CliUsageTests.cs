@@ -43,6 +43,20 @@ public sealed class CliUsageTests
         Assert.That(error, Does.Contain("--bind 'my-laptop' is not an IP address").And.Not.Contain("--port"));
     }
 
+    [TestCase("0/10")]
+    [TestCase("20")]
+    [TestCase("many/10")]
+    public async Task Serve_BadRollRate_NamesRollRateAndItsShape(string rate)
+    {
+        using var temp = new TempFolder();
+
+        var (code, _, error) = await CliProcess.RunAsync("serve", "--roll-rate", rate, "--data", temp.Path);
+
+        Assert.That(code, Is.EqualTo(CliApp.UsageError));
+        Assert.That(error, Does.Contain("--roll-rate must be COUNT/SECONDS").And.Not.Contain("--action-rate").And.Not.Contain("   at "));
+        Assert.That(File.Exists(Path.Combine(temp.Path, "party.db")), Is.False);
+    }
+
     [Test]
     public async Task Serve_Json_RefusedNamingTheCommandsThatPrintJson()
     {

@@ -85,6 +85,64 @@ internal sealed class BenchApi(string baseUrl, string dmToken) : IDisposable
         await EnsureOkAsync(response, "resolve", ct);
     }
 
+    /// <summary>POST /api/rolls as a player (the mixed-traffic row): the status code, 201 when rolled.</summary>
+    public async Task<HttpStatusCode> RollAsync(string token, string expr, string label, CancellationToken ct)
+    {
+        using var request = Request(HttpMethod.Post, "/api/rolls", token, new { expr, label });
+        using var response = await _http.SendAsync(request, ct);
+        await response.Content.LoadIntoBufferAsync(ct);
+        return response.StatusCode;
+    }
+
+    /// <summary>POST /api/characters/{id}/changes with one free op (temporary HP): the status code, 200 when applied.</summary>
+    public async Task<HttpStatusCode> ChangeSheetAsync(string token, string characterId, int tempHp, CancellationToken ct)
+    {
+        var body = new { ops = new[] { new { op = "temp_hp", value = tempHp } } };
+        using var request = Request(HttpMethod.Post, $"/api/characters/{characterId}/changes", token, body);
+        using var response = await _http.SendAsync(request, ct);
+        await response.Content.LoadIntoBufferAsync(ct);
+        return response.StatusCode;
+    }
+
+    /// <summary>POST /api/dm/handouts: uploads a PNG, returns the handout's id.</summary>
+    public async Task<string> UploadHandoutAsync(byte[] png, string title, CancellationToken ct)
+    {
+        using var request = Request(HttpMethod.Post, $"/api/dm/handouts?title={Uri.EscapeDataString(title)}", DmToken, null);
+        request.Content = new ByteArrayContent(png);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        using var response = await _http.SendAsync(request, ct);
+        await EnsureOkAsync(response, "handout upload", ct);
+        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        using var doc = await JsonDocument.ParseAsync(body, cancellationToken: ct);
+        return doc.RootElement.GetProperty("handout").GetProperty("id").GetString()!;
+    }
+
+    /// <summary>POST /api/dm/handouts/{id}/show to everyone, with a text (the marker the sockets wait for).</summary>
+    public async Task ShowHandoutAsync(string id, string text, CancellationToken ct)
+    {
+        using var request = Request(HttpMethod.Post, $"/api/dm/handouts/{id}/show", DmToken, new { audience = "public", text });
+        using var response = await _http.SendAsync(request, ct);
+        await EnsureOkAsync(response, "handout show", ct);
+    }
+
+    /// <summary>GET /api/handouts/{id}/image with a seat's token: the bytes read (the body is drained, not kept).</summary>
+    public async Task<long> DownloadHandoutAsync(string token, string id, CancellationToken ct)
+    {
+        using var request = Request(HttpMethod.Get, $"/api/handouts/{id}/image", token, null);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        await EnsureOkAsync(response, "handout image", ct);
+        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        var buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while ((n = await body.ReadAsync(buffer, ct)) > 0)
+        {
+            total += n;
+        }
+
+        return total;
+    }
+
     /// <summary>POST /api/dm/narrate (PartyMode only: the page benchmark's evening), with an optional private part.</summary>
     public async Task NarrateAsync(string narrative, string? privateTo, string? privateText, CancellationToken ct)
     {

@@ -63,6 +63,9 @@ internal static class BenchJson
             ["timeouts"] = f.Timeouts,
             ["lost_sockets"] = f.LostSockets,
             ["private_leaks"] = f.PrivateLeaks,
+            ["side_requests"] = f.SideRequests,
+            ["side_failures"] = f.SideFailures,
+            ["side_p50_ms"] = f.SideMs.Count == 0 ? null : Round(Stats.Percentile(f.SideMs, 50)),
             ["error"] = f.Error,
         };
 
@@ -72,6 +75,19 @@ internal static class BenchJson
             ["fanout_players_cold"] = Fanout(t.PlayersCold),
             ["fanout_mid_audience"] = Fanout(t.MidAudience),
             ["fanout_large_audience"] = Fanout(t.LargeAudience),
+            ["fanout_mixed"] = Fanout(t.Mixed),
+            ["handout"] = t.Handout is not { } h ? null : new JsonObject
+            {
+                ["image_bytes"] = h.ImageBytes,
+                ["downloads"] = h.Downloads,
+                ["failed"] = h.Failed,
+                ["event_ms"] = Round(h.EventMs),
+                ["last_download_ms"] = Round(h.LastDownloadMs),
+                ["server_cpu_ms"] = Round(h.ServerCpuMs),
+                ["rss_before_bytes"] = h.RssBefore,
+                ["rss_peak_bytes"] = h.RssPeak,
+                ["rss_after_bytes"] = h.RssAfter,
+            },
             ["connections"] = t.Connect is null ? null : new JsonObject
             {
                 ["observers"] = t.LargeObservers,

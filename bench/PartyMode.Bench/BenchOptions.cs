@@ -13,7 +13,8 @@ internal sealed class BenchOptions
                PartyMode.Bench page [--quick] [--throttle 1,4] [--no-build] [--out FILE] [--serve-arg ARG]…
                --variant NAME[@BINARY][:KEY=VALUE,…]: one more PartyMode server (another build, or these environment
                                  variables), measured in the same alternating rounds
-               --partymode PATH: measure that build of partymode instead of building this tree (before/after)
+               --partymode PATH: measure that build of partymode instead of building this tree (before/after);
+                                 ./build.sh bench passes the release binary it publishes, unless given --apphost
         """;
 
     private static readonly string[] AllPhases = ["fanout", "intake", "connections", "startup"];
@@ -89,6 +90,7 @@ internal sealed class BenchOptions
                 case "--no-node": o.WithNode = false; break;
                 case "--no-bun": o.WithBun = false; break;
                 case "--no-build": o.Build = false; break;
+                case "--apphost": break; // build.sh's: measure the built apphost, not the release binary (the harness's own default)
                 case "--minutes": if (!TryDouble(Next(), v => o.SoakMinutes = v)) { return null; } break;
                 case "--target": o.SoakTarget = Next() ?? ""; break;
                 case "--throttle":

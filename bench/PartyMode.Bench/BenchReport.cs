@@ -33,6 +33,8 @@ internal sealed class BenchReport
         AddFanout(rows, "fanout.players_cold", "12 players, first rounds after start", t => t.PlayersCold, null, passLines: false);
         AddFanout(rows, "fanout.observers_1k", "1,000 observers + 12 players", t => t.MidAudience, null);
         AddFanout(rows, $"fanout.observers_{big}", $"{bigLabel} observers + 12 players", t => t.LargeAudience, big >= 10_000 ? 250.0 : null);
+        AddFanout(rows, "fanout.mixed_1k", "1,000 observers + 12 players, two more players rolling and changing sheets each round", t => t.Mixed, null);
+        AddHandout(rows);
 
         foreach (var c in new[] { 4, 64 })
         {
@@ -123,6 +125,26 @@ internal sealed class BenchReport
         bool? cpuPass = passLines && pc is { } c ? (nc is not { } cn || c <= cn) && (bc is not { } cb || c <= 1.5 * cb) : null;
         rows.Add(new ResultRow($"{id}.server_cpu", $"server CPU per round, {label}", "ms", pc, nc, true,
             passLines ? "<= node, <= 1.5x bun" : null, cpuPass, "user + system of the server process over the counted rounds ÷ rounds") { Bun = bc });
+    }
+
+    /// <summary>The handout row: latency lines as the fan-out's (<= node, <= 1.2x bun), memory and CPU at most Node's.</summary>
+    private void AddHandout(List<ResultRow> rows)
+    {
+        var (p, n, b) = (_party.Handout, _node.Handout, _bun.Handout);
+        void Add(string id, string figure, string unit, Func<HandoutResult, double> value, double bunFactor, string? note = null)
+        {
+            var (pv, nv, bv) = (p is null ? (double?)null : value(p), n is null ? (double?)null : value(n), b is null ? (double?)null : value(b));
+            var target = bunFactor > 0 ? $"<= node, <= {bunFactor:0.0}x bun" : "<= node";
+            bool? pass = pv is { } v ? (nv is not { } nn || v <= nn) && (bunFactor <= 0 || bv is not { } bb || v <= bunFactor * bb) : null;
+            rows.Add(new ResultRow(id, figure, unit, pv, nv, true, target, pass, note) { Bun = bv });
+        }
+
+        var note = p is null ? null : $"{p.ImageBytes:N0}-byte PNG, {p.Downloads} observers fetching it, {ConnectParallel} at a time, once every socket holds the event; {p.Failed} failed";
+        Add("handout.event", "handout event on every socket, 1,000 observers", "ms", h => h.EventMs, 1.2, note);
+        Add("handout.last_download", "handout shown → last of 1,000 observers has the 1 MB image", "ms", h => h.LastDownloadMs, 1.2);
+        Add("handout.server_cpu", "server CPU, one handout shown and fetched 1,000 times", "ms", h => h.ServerCpuMs, 1.5);
+        Add("handout.rss_peak", "server RSS peak while 1,000 observers fetch the handout", "MiB", h => h.RssPeak / MiB, 0,
+            p is null ? null : $"before {p.RssBefore / MiB:F0} MiB, after {p.RssAfter / MiB:F0} MiB");
     }
 
     private static double? Percentile(FanoutResult? f, double pct) => f is null || f.ResolveMs.Count == 0 ? null : Stats.Percentile(f.ResolveMs, pct);

@@ -88,7 +88,9 @@ internal static class BenchRunner
 
             if (options.Phases.Contains("startup"))
             {
-                await StartupAsync(paths, options, party, node, bun, binary.Path, ct);
+                // The apphost row is the built apphost even when --partymode names the release binary.
+                var apphost = options.PartyModeBinary is null ? binary.Path : File.Exists(paths.PartyModeBinary) ? paths.PartyModeBinary : null;
+                await StartupAsync(paths, options, party, node, bun, apphost, ct);
             }
 
             var report = new BenchReport(options, machine, party, node, bun);
@@ -241,10 +243,19 @@ internal static class BenchRunner
             }
 
             var mid = await FanoutSession.RunAsync(sessions, r1k, 5, ct);
+            var mixed = await FanoutSession.RunAsync(sessions, r1k, 5, ct, mixed: true);
             for (var i = 0; i < live.Count; i++)
             {
                 live[i].Results.MidAudience = mid[i];
+                live[i].Results.Mixed = mixed[i];
                 Report(live[i].Session, $"{keep} observers + {live[i].Session.Players.Count} players", mid[i]);
+                Report(live[i].Session, $"{keep} observers + {live[i].Session.Players.Count} players, mixed traffic", mixed[i]);
+                Console.WriteLine($"bench: {live[i].Session.Server.Target.Name}: mixed traffic: {mixed[i].SideRequests} rolls and sheet changes, {mixed[i].SideFailures} refused or failed, response p50 {Stats.Percentile(mixed[i].SideMs, 50):F2} ms");
+            }
+
+            foreach (var (session, results) in live)
+            {
+                await HandoutAsync(session, results, keep, ct);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -263,6 +274,21 @@ internal static class BenchRunner
                 session.Fleet.DropAll();
                 await session.Server.DisposeAsync();
             }
+        }
+    }
+
+    private static async Task HandoutAsync(FanoutSession session, TargetResults results, int observers, CancellationToken ct)
+    {
+        try
+        {
+            var h = await HandoutBench.RunAsync(session, observers, ConnectParallel, ct);
+            results.Handout = h;
+            Console.WriteLine($"bench: {session.Server.Target.Name}: handout of {h.ImageBytes / 1e6:F1} MB to {observers} observers: event on every socket in {h.EventMs:F1} ms, last download done in {h.LastDownloadMs:F0} ms ({h.Failed} failed); server CPU {h.ServerCpuMs:F0} ms; RSS {h.RssBefore / 1048576.0:F0} → peak {h.RssPeak / 1048576.0:F0} → {h.RssAfter / 1048576.0:F0} MiB");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            results.Errors.Add($"handout: {ex.Message}");
+            Console.WriteLine($"bench: {session.Server.Target.Name}: handout failed: {ex.Message}");
         }
     }
 

@@ -31,6 +31,13 @@ internal sealed class FanoutResult
 
     public long? GcCollections { get; set; }
 
+    /// <summary>The mixed-traffic row's rolls and sheet changes: sent, refused or failed, and their response times.</summary>
+    public int SideRequests { get; set; }
+
+    public int SideFailures { get; set; }
+
+    public List<double> SideMs { get; } = [];
+
     public int Timeouts { get; set; }
 
     /// <summary>Private parts that reached a socket other than the recipient's (the filter failed).</summary>

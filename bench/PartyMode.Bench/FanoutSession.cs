@@ -20,14 +20,19 @@ internal sealed class FanoutSession(ServerProcess server, SocketFleet fleet, IRe
 
     public IReadOnlyList<(Seat Seat, int Socket)> Players { get; } = players;
 
-    /// <summary>Runs one round into <paramref name="result"/>; false when the scenario must stop.</summary>
-    public async Task<bool> RoundAsync(FanoutResult result, bool record, CancellationToken ct)
+    /// <summary>
+    /// Runs one round into <paramref name="result"/>; false when the scenario must stop. A
+    /// <paramref name="mixed"/> round also has two other players roll and change a sheet while it runs.
+    /// </summary>
+    public async Task<bool> RoundAsync(FanoutResult result, bool record, bool mixed, CancellationToken ct)
     {
         var tracker = Fleet.Tracker;
-        var (seat, socketIndex) = Players[_turn++ % Players.Count];
+        var turn = _turn++;
+        var (seat, socketIndex) = Players[turn % Players.Count];
         var round = tracker.NextRound();
         var serverCpu = ProcStats.CpuMs(Server.Pid);
         var clientCpu = ProcStats.CpuMs(Environment.ProcessId);
+        var side = mixed ? SideTrafficAsync(turn, ct) : null;
 
         var actionDone = tracker.Begin(round, RoundPhase.Action, -1, Fleet.Sockets);
         var start = Stopwatch.GetTimestamp();
@@ -63,6 +68,16 @@ internal sealed class FanoutSession(ServerProcess server, SocketFleet fleet, IRe
         var resolveMs = RoundTracker.TicksToMs(tracker.LastTicks - t0);
         result.LostSockets += tracker.Lost;
         result.PrivateLeaks += tracker.Leaks - leaksBefore;
+        if (side is not null)
+        {
+            var (failed, ms) = await side;
+            result.SideRequests += 2;
+            result.SideFailures += failed;
+            if (record)
+            {
+                result.SideMs.AddRange(ms);
+            }
+        }
 
         if (!actionOk || !resolveOk)
         {
@@ -89,7 +104,7 @@ internal sealed class FanoutSession(ServerProcess server, SocketFleet fleet, IRe
     }
 
     /// <summary>Runs warm-up then measured rounds, the sessions taking turns; one result per session.</summary>
-    public static async Task<FanoutResult[]> RunAsync(IReadOnlyList<FanoutSession> sessions, int rounds, int warmup, CancellationToken ct)
+    public static async Task<FanoutResult[]> RunAsync(IReadOnlyList<FanoutSession> sessions, int rounds, int warmup, CancellationToken ct, bool mixed = false)
     {
         var results = sessions.Select(s => new FanoutResult { Sockets = s.Fleet.OpenCount }).ToArray();
         var active = sessions.Select(_ => true).ToArray();
@@ -108,7 +123,7 @@ internal sealed class FanoutSession(ServerProcess server, SocketFleet fleet, IRe
             {
                 if (active[i])
                 {
-                    active[i] = await sessions[i].RoundAsync(results[i], r >= warmup, ct);
+                    active[i] = await sessions[i].RoundAsync(results[i], r >= warmup, mixed, ct);
                 }
             }
         }
@@ -124,6 +139,27 @@ internal sealed class FanoutSession(ServerProcess server, SocketFleet fleet, IRe
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// The mixed-traffic row's other players: one rolls (public, so every socket gets it), another
+    /// changes its sheet (a free op: every socket gets a party update), both while the round runs.
+    /// </summary>
+    private async Task<(int Failed, double[] Ms)> SideTrafficAsync(int turn, CancellationToken ct)
+    {
+        var roller = Players[(turn + 3) % Players.Count].Seat;
+        var changer = Players[(turn + 7) % Players.Count].Seat;
+        var start = Stopwatch.GetTimestamp();
+        var roll = Timed(Server.Api.RollAsync(roller.Token, "1d20+5", "Attack", ct), HttpStatusCode.Created, start);
+        var change = Timed(Server.Api.ChangeSheetAsync(changer.Token, changer.Id, turn % 7, ct), HttpStatusCode.OK, start);
+        var done = await Task.WhenAll(roll, change);
+        return (done.Count(d => !d.Ok), done.Select(d => d.Ms).ToArray());
+
+        static async Task<(bool Ok, double Ms)> Timed(Task<HttpStatusCode> call, HttpStatusCode expected, long start)
+        {
+            var status = await call;
+            return (status == expected, RoundTracker.TicksToMs(Stopwatch.GetTimestamp() - start));
+        }
     }
 
     /// <summary>PartyMode's JIT and GC counters (null on the relays, which have no diagnostics).</summary>

@@ -64,7 +64,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         var args = new List<string>(target.PrefixArgs)
         {
             "--data", dataDir, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--bind", "127.0.0.1", "--action-rate", "1000000/1", "--auth-fail-limit", "1000000",
+            "--bind", "127.0.0.1", "--action-rate", "1000000/1", "--roll-rate", "1000000/1", "--auth-fail-limit", "1000000",
         };
         if (campaign is not null)
         {

@@ -18,6 +18,12 @@ internal sealed class TargetResults(string name)
 
     public FanoutResult? LargeAudience { get; set; }
 
+    /// <summary>The mid audience while two other players roll and change sheets each round.</summary>
+    public FanoutResult? Mixed { get; set; }
+
+    /// <summary>One 1 MB handout shown to the mid audience and fetched by every observer.</summary>
+    public HandoutResult? Handout { get; set; }
+
     public int LargeObservers { get; set; }
 
     public ConnectResult? Connect { get; set; }

@@ -16,7 +16,9 @@ internal static class HandoutEndpoints
 {
     public static IServiceCollection AddHandouts(this IServiceCollection services, int maxHandoutMb) => services
         .AddSingleton(new HandoutSettings(maxHandoutMb * 1024L * 1024L))
-        .AddSingleton<HandoutFiles>();
+        .AddSingleton<HandoutFiles>()
+        // At least two of the largest images allowed, so the one on screen stays while another is shown.
+        .AddSingleton(sp => new HandoutImageCache(sp.GetRequiredService<HandoutFiles>(), Math.Max(64L, 2L * maxHandoutMb) * 1024 * 1024));
 
     public static IEndpointRouteBuilder MapHandouts(this IEndpointRouteBuilder app)
     {
@@ -93,11 +95,11 @@ internal static class HandoutEndpoints
     }
 
     /// <summary>The bytes, only for a seat a <c>handout</c> event for it reached (the DM: any); anyone else gets the 404 of an unknown id.</summary>
-    private static IResult Image(HttpContext context, [FromServices] Game game, [FromServices] HandoutFiles files, string id)
+    private static IResult Image(HttpContext context, [FromServices] Game game, [FromServices] HandoutImageCache images, string id)
     {
         var viewer = PlayerEndpoints.AsViewer(context, game, "Only the DM may fetch an image as another seat.", "");
         var handout = game.Handouts.ImageFor(viewer, id) ?? throw new GameException(ErrorKind.NotFound, "not_found", $"No handout '{id}'.");
-        var bytes = files.Read(handout)
+        var bytes = images.Get(handout)
             ?? throw new GameException(ErrorKind.NotFound, "not_found", $"The image of handout '{id}' is missing from the data folder's handouts/; upload it again.");
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
