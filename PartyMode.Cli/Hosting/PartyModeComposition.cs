@@ -26,6 +26,7 @@ internal static class PartyModeComposition
         services.AddSingleton(_ => new StoreCounters(slot.RequireStore()));
         // A factory, so the container disposes the hub as it does the game.
         services.AddSingleton(_ => hub);
+        services.AddSingleton<Sockets.SocketSession>();
         services.AddPartyModeSecurity(clock, options.AuthFailLimit, options.ExemptLoopbackFromAuthLimit, options.AllowRemoteDm);
         services.AddSeats();
         services.AddWebApi();

@@ -228,6 +228,8 @@ internal sealed class PartyServer : IAsyncDisposable
             {
                 l.Protocols = HttpProtocols.Http1;
                 l.Use(gate.Wrap);
+                // docs/protocol.md §4.1: a WebSocket upgrade is taken here, before HTTP, so an open socket keeps no HTTP state.
+                l.Use(new Sockets.SocketUpgrade(l.ApplicationServices, options.IdleConnectionTimeout).Wrap);
             });
         });
 
