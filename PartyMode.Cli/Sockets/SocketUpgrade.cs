@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.WebSockets;
@@ -43,13 +42,22 @@ internal sealed class SocketUpgrade(IServiceProvider services, TimeSpan headTime
             return;
         }
 
-        await context.Transport.Output.WriteAsync(request.SwitchingProtocols(), context.ConnectionClosed);
         var remote = (context.RemoteEndPoint as IPEndPoint)?.Address;
-        using var socket = WebSocket.CreateFromStream(
-            new DuplexPipeStream(context.Transport),
-            new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
-        _session ??= services.GetRequiredService<SocketSession>();
-        await _session.RunAsync(socket, remote, context.ConnectionClosed);
+        try
+        {
+            await context.Transport.Output.WriteAsync(request.SwitchingProtocols(), context.ConnectionClosed);
+            using var socket = WebSocket.CreateFromStream(
+                new DuplexPipeStream(context.Transport),
+                new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
+            _session ??= services.GetRequiredService<SocketSession>();
+            await _session.RunAsync(socket, remote, context.ConnectionClosed);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ConnectionResetException)
+        {
+            // The client went away mid-handshake or mid-close: Kestrel would log it as an unhandled error with
+            // its stack trace; it is only a phone that left (the HTTP path ends the same way, quietly).
+            services.GetRequiredService<Serilog.ILogger>().Debug("Socket from {Remote} ended abruptly: {Reason}", remote, ex.Message);
+        }
     };
 
     /// <summary>The upgrade when the connection's first request is one to take (consumed), else null (nothing consumed).</summary>
