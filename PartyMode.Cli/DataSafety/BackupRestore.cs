@@ -5,7 +5,7 @@ namespace PartyMode.Cli.DataSafety;
 
 /// <summary>
 /// Puts a backup in place of the game file, with no daemon running (the caller holds the daemon lock).
-/// Nothing is deleted: the file it replaces, and its log, move to <c>DATA/damaged/</c>.
+/// Nothing is deleted: the file it replaces, its log and its commit journal move to <c>DATA/damaged/</c>.
 /// </summary>
 internal static class BackupRestore
 {
@@ -27,11 +27,13 @@ internal static class BackupRestore
         return keptAt;
     }
 
-    /// <summary>Moves the game file and its log to <c>DATA/damaged/</c>; returns the new path of the file (null when there was none).</summary>
+    /// <summary>Moves the game file, its log and its journal to <c>DATA/damaged/</c>; returns the new path of the file (null when there was none).</summary>
+    /// <remarks>The journal goes too: replayed over the restored backup it would bring back the game that was set aside.</remarks>
     public static string? MoveAside(DataFolder folder, DateTimeOffset now)
     {
         var log = LogFileOf(folder.DataFile);
-        if (!File.Exists(folder.DataFile) && !File.Exists(log))
+        var journal = Storage.StoreFiles.JournalOf(folder.DataFile);
+        if (!File.Exists(folder.DataFile) && !File.Exists(log) && !File.Exists(journal))
         {
             return null;
         }
@@ -47,6 +49,11 @@ internal static class BackupRestore
         if (File.Exists(log))
         {
             File.Move(log, LogFileOf(keptAt), overwrite: true);
+        }
+
+        if (File.Exists(journal))
+        {
+            File.Move(journal, Storage.StoreFiles.JournalOf(keptAt), overwrite: true);
         }
 
         return keptAt;

@@ -13,7 +13,8 @@ namespace PartyMode.Cli.Storage;
 
 /// <summary>
 /// The game's documents in LiteDB: <c>{_id, j}</c> with the engine's own JSON in <c>j</c>, so the engine's
-/// types need no LiteDB mapping. Reads the whole game at start; applies a change set inside a transaction.
+/// types need no LiteDB mapping. Reads the whole game at start; turns a change set into document writes (serialised
+/// once, for the journal and then LiteDB) and applies them inside a transaction.
 /// </summary>
 internal static class GameDocuments
 {
@@ -42,64 +43,70 @@ internal static class GameDocuments
         };
     }
 
-    public static void Apply(LiteDatabase db, ChangeSet changes)
+    /// <summary>A change set's document writes, each serialised once (for the journal, then for LiteDB).</summary>
+    public static void AddWrites(ChangeSet changes, List<DocWrite> into)
     {
         if (changes.Meta is not null)
         {
-            db.GetCollection("meta").Upsert(Doc("game", changes.Meta));
+            into.Add(Write("meta", "game", changes.Meta));
         }
 
-        Upsert(db, "seats", changes.Seats, s => s.Id);
-        Upsert(db, "characters", changes.Characters, c => c.Id);
-        Upsert(db, "npcs", changes.Npcs, n => n.Id);
-        Upsert(db, "locations", changes.Locations, l => l.Id);
-        Upsert(db, "actions", changes.Actions, a => a.Id);
-        Upsert(db, "roll_requests", changes.RollRequests, r => r.Id);
-        Upsert(db, "sheet_changes", changes.SheetChanges, c => c.Id);
-        Upsert(db, "handouts", changes.Handouts, h => h.Id);
-        if (changes.Events.Count > 0)
+        AddAll(into, "seats", changes.Seats, s => s.Id);
+        AddAll(into, "characters", changes.Characters, c => c.Id);
+        AddAll(into, "npcs", changes.Npcs, n => n.Id);
+        AddAll(into, "locations", changes.Locations, l => l.Id);
+        AddAll(into, "actions", changes.Actions, a => a.Id);
+        AddAll(into, "roll_requests", changes.RollRequests, r => r.Id);
+        AddAll(into, "sheet_changes", changes.SheetChanges, c => c.Id);
+        AddAll(into, "handouts", changes.Handouts, h => h.Id);
+        foreach (var e in changes.Events)
         {
-            var events = db.GetCollection("events");
-            foreach (var e in changes.Events)
-            {
-                // Events are only ever appended: an insert skips the update attempt an upsert makes first.
-                events.Insert(Doc(e.Seq, e));
-            }
+            into.Add(new DocWrite("events", null, e.Seq, Json(e), Append: true));
         }
 
         if (changes.CombatChanged)
         {
-            var combat = db.GetCollection("combat");
-            if (changes.Combat is null)
+            into.Add(changes.Combat is null ? new DocWrite("combat", "current", 0, null, false) : Write("combat", "current", changes.Combat));
+        }
+    }
+
+    /// <summary>
+    /// Applies writes inside the caller's transaction, in order. Replayed from the journal (<paramref name="replay"/>),
+    /// an event may already be stored, so it is upserted like every other document.
+    /// </summary>
+    public static void Apply(LiteDatabase db, IEnumerable<DocWrite> writes, bool replay)
+    {
+        foreach (var w in writes)
+        {
+            var col = db.GetCollection(w.Collection);
+            BsonValue id = w.TextId is null ? new BsonValue(w.NumberId) : new BsonValue(w.TextId);
+            if (w.Json is null)
             {
-                combat.Delete("current");
+                col.Delete(id);
+            }
+            else if (w.Append && !replay)
+            {
+                // Events are only ever appended: an insert skips the update attempt an upsert makes first.
+                col.Insert(new BsonDocument { ["_id"] = id, ["j"] = w.Json });
             }
             else
             {
-                combat.Upsert(Doc("current", changes.Combat));
+                col.Upsert(new BsonDocument { ["_id"] = id, ["j"] = w.Json });
             }
         }
     }
 
-    private static void Upsert<T>(LiteDatabase db, string collection, List<T> items, Func<T, string> id)
+    private static void AddAll<T>(List<DocWrite> into, string collection, List<T> items, Func<T, string> id)
     {
-        if (items.Count == 0)
-        {
-            return;
-        }
-
-        var col = db.GetCollection(collection);
         foreach (var item in items)
         {
-            col.Upsert(Doc(id(item), item));
+            into.Add(Write(collection, id(item), item));
         }
     }
 
-    private static BsonDocument Doc<T>(BsonValue id, T value) => new()
-    {
-        ["_id"] = id,
-        ["j"] = System.Text.Json.JsonSerializer.Serialize(value, EngineJson.Info<T>()),
-    };
+    private static DocWrite Write<T>(string collection, string id, T value) => new(collection, id, 0, Json(value), false);
+
+    private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, EngineJson.Info<T>());
 
     private static T Read<T>(BsonDocument doc) => System.Text.Json.JsonSerializer.Deserialize(doc["j"].AsString, EngineJson.Info<T>())!;
 

@@ -1,67 +1,63 @@
-using LiteDB;
 using PartyMode.Engine;
 using PartyMode.Engine.Storage;
 
 namespace PartyMode.Cli.Storage;
 
 /// <summary>
-/// The game in one LiteDB file. LiteDB ties a transaction to its thread, so one dedicated writer
-/// thread commits every change set; change sets that queue up while it writes are committed
-/// together in one transaction (group commit), each acknowledged only after that commit.
-/// Documents are <c>{_id, j}</c> with the engine's own JSON in <c>j</c>, so the engine's types need no
-/// LiteDB mapping.
+/// The game in one LiteDB file, written through a commit journal (<see cref="StoreFiles"/>, docs/protocol.md §6).
+/// One dedicated writer thread commits every change set; change sets that queue up while it writes are
+/// journaled together in one record (group commit), each acknowledged only after that record is flushed.
+/// LiteDB ties a transaction to its thread, so the same thread applies the journaled documents to LiteDB
+/// afterwards, many commits at a time. Documents are <c>{_id, j}</c> with the engine's own JSON in <c>j</c>,
+/// so the engine's types need no LiteDB mapping.
 /// </summary>
 internal sealed class LiteDbGameStore : IGameStore, IDisposable
 {
-    private const int MaxBatch = 512;
+    // Journaled change sets go into LiteDB in one transaction once this many wait, or when the writer is
+    // idle: at a table every few seconds, under load (the benchmark's rounds) every 64 commits, which
+    // writes each touched page once instead of once per commit (docs/benchmarks.md, seventh round).
+    private const int ApplyAfterChangeSets = 64;
 
-    // LiteDB's own checkpoint (log pages copied into the data file) runs inside whichever commit
-    // crosses its CheckpointSize, stalling that commit's answer (docs/benchmarks.md). This store
-    // checkpoints when the writer has been idle for a moment instead, and at the latest after
-    // ForceCheckpointAfter transactions under continuous load, so the log stays small.
+    // A checkpoint copies LiteDB's log into the data file, flushes it and empties the journal. It runs when
+    // the writer has been idle for a moment, and at the latest after ForceCheckpointAfter group commits or
+    // MaxJournalBytes under continuous load, so the journal and the log stay small.
     private const int DefaultIdleCheckpointAfter = 10;
     private const int ForceCheckpointAfter = 500;
+    private const long MaxJournalBytes = 16L << 20;
     private static readonly TimeSpan IdleBeforeCheckpoint = TimeSpan.FromMilliseconds(2);
 
     // A batch this small (a table at play) resumes its requests on the writer thread: the answer goes
     // out without waking a thread-pool worker, and idle workers stay asleep instead of spinning for
     // work. A larger batch (intake under load) resumes in one work item, in parallel with the next commit.
     private const int ResumeInlineLimit = 4;
-    private readonly LiteDatabase _db;
-    // A plain monitor, not a BlockingCollection: its wait spins with sched_yield before it sleeps,
-    // taking CPU from the very threads about to hand it work (docs/benchmarks.md).
-    private readonly object _gate = new();
-    private readonly Queue<(ChangeSet Changes, TaskCompletionSource Done)> _queue = new();
-    private readonly Queue<(string Path, TaskCompletionSource Done)> _backups = new();
-    private bool _closed;
+    private readonly StoreFiles _files;
+    private readonly WriterQueue _queue = new();
     private readonly int _idleCheckpointAfter;
     private readonly Thread _writer;
     private readonly Serilog.ILogger _log;
     private readonly ICommitSink? _committed;
+    private Exception? _failed;
 
-    private readonly string _dataPath;
-    private readonly string _logPath;
-    private readonly bool _flushToDisk;
-    private FileStream? _logFile;
-
-    /// <summary>Opens (or creates) the data file.</summary>
+    /// <summary>Opens (or creates) the data file, replaying the journal a crash left.</summary>
     /// <param name="path">The LiteDB file.</param>
     /// <param name="log">Where failures are logged.</param>
     /// <param name="flushToDisk">
-    /// Also fsync LiteDB's log file after every commit (power-loss durability). Without it a commit is
+    /// Also fsync the journal after every group commit (power-loss durability). Without it a commit is
     /// written to the operating system before it is acknowledged, which survives the process being killed.
     /// </param>
-    /// <param name="idleCheckpointAfter">Transactions in the log before an idle writer checkpoints (tests use 1).</param>
+    /// <param name="idleCheckpointAfter">Group commits since the last checkpoint before an idle writer checkpoints (tests use 1).</param>
     /// <param name="committed">Told of each change set once it is durable, in commit order, on the writer thread (the commit pipeline).</param>
     public LiteDbGameStore(string path, Serilog.ILogger log, bool flushToDisk = false, int idleCheckpointAfter = DefaultIdleCheckpointAfter, ICommitSink? committed = null)
     {
         _committed = committed;
         _idleCheckpointAfter = idleCheckpointAfter;
         _log = log;
-        _flushToDisk = flushToDisk;
-        _dataPath = Path.GetFullPath(path);
-        _logPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
-        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }) { CheckpointSize = 0 };
+        _files = new StoreFiles(Path.GetFullPath(path), flushToDisk);
+        if (_files.Recovered > 0)
+        {
+            log.Information("Replayed {Count} document writes from the commit journal a stop without a checkpoint left", _files.Recovered);
+        }
+
         _writer = new Thread(WriterLoop) { IsBackground = true, Name = "partymode-store-writer" };
         _writer.Start();
     }
@@ -69,70 +65,42 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
     /// <summary>Change sets committed so far (for diagnostics and benchmarks).</summary>
     public long CommittedChangeSets { get; private set; }
 
-    /// <summary>Transactions written so far; fewer than change sets when group commit batched them.</summary>
+    /// <summary>Group commits (journal records) written so far; fewer than change sets when group commit batched them.</summary>
     public long Transactions { get; private set; }
 
     /// <summary>Checkpoints made so far (log copied into the data file).</summary>
     public long Checkpoints { get; private set; }
 
-    public StoredGame? Load() => GameDocuments.Load(_db);
+    /// <summary>Bytes of LiteDB's log in use: 0 once a checkpoint has copied it into the data file (the file keeps its blocks).</summary>
+    public long LogBytesInUse => _files.LogBytesInUse;
 
-    public Task Commit(ChangeSet changes)
+    /// <summary>Bytes of the commit journal: 0 once a checkpoint has brought the data file up to date.</summary>
+    public long JournalBytes => _files.JournalBytes;
+
+    /// <summary>Reads the whole stored game; the writer first brings LiteDB up to date with the journal.</summary>
+    public StoredGame? Load()
     {
-        // Completed on the writer thread (small batches resume their requests there) or in one
-        // thread-pool work item per batch: see WriterLoop.
-        var done = new TaskCompletionSource();
-        lock (_gate)
+        if (Thread.CurrentThread == _writer)
         {
-            if (_closed)
-            {
-                done.SetException(new ObjectDisposedException(nameof(LiteDbGameStore), "The data file is closed."));
-                return done.Task;
-            }
-
-            _queue.Enqueue((changes, done));
-            if (_queue.Count == 1)
-            {
-                Monitor.Pulse(_gate);
-            }
+            throw new InvalidOperationException("The store's writer thread cannot wait for itself.");
         }
 
-        return done.Task;
+        _queue.Chore(null).GetAwaiter().GetResult();
+        return _files.Load();
     }
+
+    public Task Commit(ChangeSet changes) => _queue.Commit(changes);
 
     /// <summary>
     /// Copies the game file to <paramref name="path"/> on the writer thread, between commits: a checkpoint
-    /// first moves the log into the data file, so the copy alone holds every commit before it, whole.
+    /// first brings the data file up to date, so the copy alone holds every commit before it, whole.
     /// </summary>
     /// <param name="path">Where the copy goes (written through a temp file, then renamed).</param>
     /// <returns>A task that completes once the copy is on the disk.</returns>
-    public Task BackupAsync(string path)
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_gate)
-        {
-            if (_closed)
-            {
-                done.SetException(new ObjectDisposedException(nameof(LiteDbGameStore), "The data file is closed."));
-                return done.Task;
-            }
+    public Task BackupAsync(string path) => _queue.Chore(path);
 
-            _backups.Enqueue((path, done));
-            Monitor.Pulse(_gate);
-        }
-
-        return done.Task;
-    }
-
-    public void Wipe()
-    {
-        foreach (var name in _db.GetCollectionNames().ToList())
-        {
-            _db.DropCollection(name);
-        }
-
-        _db.Checkpoint();
-    }
+    /// <summary>Deletes the stored game; called at start, before the first commit.</summary>
+    public void Wipe() => _files.Wipe();
 
     public void Dispose()
     {
@@ -142,204 +110,173 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
             throw new InvalidOperationException("The store cannot be disposed from its own writer thread.");
         }
 
-        lock (_gate)
-        {
-            _closed = true;
-            Monitor.Pulse(_gate);
-        }
-
+        _queue.Close();
         _writer.Join();
-        while (_backups.TryDequeue(out var left))
-        {
-            left.Done.TrySetException(new ObjectDisposedException(nameof(LiteDbGameStore), "The data file is closed."));
-        }
+        _queue.FailLeftChores();
 
-        _logFile?.Dispose();
-        _db.Checkpoint();
-        _db.Dispose();
+        try
+        {
+            _files.Close(checkpoint: _failed is null);
+        }
+        catch (Exception ex) when (ex is IOException or LiteDB.LiteException or UnauthorizedAccessException)
+        {
+            // The journal still holds every acknowledged change: the next start replays it.
+            _log.Error(ex, "Closing the data file failed; the commit journal is replayed at the next start");
+        }
     }
 
     private void WriterLoop()
     {
-        var batch = new List<(ChangeSet Changes, TaskCompletionSource Done)>(MaxBatch);
-        var backups = new List<(string Path, TaskCompletionSource Done)>();
+        var batch = new List<(ChangeSet Changes, TaskCompletionSource Done)>();
+        var chores = new List<(string? Path, TaskCompletionSource Done)>();
         var sinceCheckpoint = 0;
         while (true)
         {
-            batch.Clear();
-            backups.Clear();
-            bool checkpointNow;
-            lock (_gate)
+            // With commits not yet in LiteDB or not checkpointed, an idle writer waits only a moment before it catches up.
+            var catchUp = _failed is null && (_files.PendingChangeSets > 0 || sinceCheckpoint >= _idleCheckpointAfter);
+            if (!_queue.Take(batch, chores, catchUp ? IdleBeforeCheckpoint : null, out var idle))
             {
-                // With log pages to copy, an idle writer waits only a moment before checkpointing.
-                var timedOut = false;
-                while (_queue.Count == 0 && _backups.Count == 0 && !_closed && !timedOut)
-                {
-                    timedOut = !Monitor.Wait(_gate, sinceCheckpoint >= _idleCheckpointAfter ? IdleBeforeCheckpoint : Timeout.InfiniteTimeSpan);
-                }
-
-                if (_queue.Count == 0 && _closed)
-                {
-                    // Closed, and everything handed in before the close is committed.
-                    return;
-                }
-
-                checkpointNow = _queue.Count == 0 && _backups.Count == 0;
-                while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
-                {
-                    batch.Add(next);
-                }
-
-                while (_backups.TryDequeue(out var backup))
-                {
-                    backups.Add(backup);
-                }
+                // Closed, and everything handed in before the close is committed (Dispose checkpoints).
+                return;
             }
 
-            if (batch.Count == 0 && backups.Count > 0)
+            if (idle)
             {
-                Backup(backups, ref sinceCheckpoint);
+                CatchUp(checkpoint: sinceCheckpoint >= _idleCheckpointAfter, ref sinceCheckpoint);
                 continue;
             }
 
-            if (checkpointNow)
+            if (batch.Count > 0 && Journal(batch))
             {
-                Checkpoint(ref sinceCheckpoint);
-                continue;
-            }
-
-            try
-            {
-                _db.BeginTrans();
-                foreach (var (changes, _) in batch)
+                sinceCheckpoint++;
+                Acknowledge(batch);
+                var force = sinceCheckpoint >= ForceCheckpointAfter || _files.JournalBytes >= MaxJournalBytes;
+                if (force || _files.PendingChangeSets >= ApplyAfterChangeSets)
                 {
-                    GameDocuments.Apply(_db, changes);
-                }
-
-                _db.Commit();
-                if (_flushToDisk)
-                {
-                    FlushLogToDisk();
-                }
-
-                Transactions++;
-                if (++sinceCheckpoint >= ForceCheckpointAfter)
-                {
-                    Checkpoint(ref sinceCheckpoint);
-                }
-            }
-            catch (Exception ex)
-            {
-                _log.Fatal(ex, "Writing to the data file failed; {Count} changes were not acknowledged", batch.Count);
-                TryRollback();
-                CommitCompletion.OnPool(batch, ex);
-                backups.ForEach(b => b.Done.TrySetException(ex));
-                continue;
-            }
-
-            var resumeInline = batch.Count <= ResumeInlineLimit;
-            foreach (var (changes, done) in batch)
-            {
-                CommittedChangeSets++;
-                try
-                {
-                    _committed?.Committed(changes);
-                }
-                catch (Exception ex)
-                {
-                    // A failed push must not un-acknowledge a durable write.
-                    _log.Error(ex, "Pushing a committed change to viewers failed");
-                }
-
-                if (resumeInline)
-                {
-                    done.TrySetResult();
+                    CatchUp(checkpoint: force, ref sinceCheckpoint);
                 }
             }
 
-            if (!resumeInline)
+            if (chores.Count > 0)
             {
-                CommitCompletion.OnPool(batch, error: null);
-            }
-
-            if (backups.Count > 0)
-            {
-                Backup(backups, ref sinceCheckpoint);
+                Backup(chores, ref sinceCheckpoint);
             }
         }
     }
 
-    private void Backup(List<(string Path, TaskCompletionSource Done)> backups, ref int sinceCheckpoint)
+    /// <summary>Journals the batch; on failure its change sets fail and the store takes no more writes.</summary>
+    private bool Journal(List<(ChangeSet Changes, TaskCompletionSource Done)> batch)
     {
         try
         {
-            _db.Checkpoint();
-            Checkpoints++;
-            sinceCheckpoint = 0;
+            if (_failed is not null)
+            {
+                throw new IOException("The data file failed earlier; restart the daemon.", _failed);
+            }
+
+            _files.Journal(batch.Select(b => b.Changes));
+            Transactions++;
+            return true;
         }
         catch (Exception ex)
         {
-            _log.Warning(ex, "Checkpointing the data file for a backup failed");
-            backups.ForEach(b => b.Done.TrySetException(ex));
+            if (_failed is null)
+            {
+                _failed = ex;
+                _log.Fatal(ex, "Writing to the commit journal failed; {Count} changes were not acknowledged", batch.Count);
+            }
+
+            CommitCompletion.OnPool(batch, ex);
+            return false;
+        }
+    }
+
+    private void Acknowledge(List<(ChangeSet Changes, TaskCompletionSource Done)> batch)
+    {
+        var resumeInline = batch.Count <= ResumeInlineLimit;
+        foreach (var (changes, done) in batch)
+        {
+            CommittedChangeSets++;
+            try
+            {
+                _committed?.Committed(changes);
+            }
+            catch (Exception ex)
+            {
+                // A failed push must not un-acknowledge a durable write.
+                _log.Error(ex, "Pushing a committed change to viewers failed");
+            }
+
+            if (resumeInline)
+            {
+                done.TrySetResult();
+            }
+        }
+
+        if (!resumeInline)
+        {
+            CommitCompletion.OnPool(batch, error: null);
+        }
+    }
+
+    /// <summary>Applies the journaled documents to LiteDB, and checkpoints when asked; a failure stops further writes.</summary>
+    private void CatchUp(bool checkpoint, ref int sinceCheckpoint)
+    {
+        if (_failed is not null)
+        {
             return;
         }
 
+        try
+        {
+            if (checkpoint)
+            {
+                _files.Checkpoint();
+                Checkpoints++;
+                sinceCheckpoint = 0;
+            }
+            else
+            {
+                _files.ApplyPending();
+            }
+        }
+        catch (Exception ex)
+        {
+            // What was acknowledged is in the journal and is replayed at the next start; nothing more is taken.
+            _failed = ex;
+            _log.Fatal(ex, "Writing to the data file failed; the commit journal keeps every acknowledged change for the next start");
+        }
+    }
+
+    private void Backup(List<(string? Path, TaskCompletionSource Done)> backups, ref int sinceCheckpoint)
+    {
         foreach (var (path, done) in backups)
         {
             try
             {
-                DataSafety.BackupRestore.CopyDurably(_dataPath, path);
+                if (_failed is not null)
+                {
+                    throw new IOException("The data file failed earlier; restart the daemon.", _failed);
+                }
+
+                if (path is null)
+                {
+                    _files.ApplyPending();
+                    done.TrySetResult();
+                    continue;
+                }
+
+                _files.Backup(path);
+                Checkpoints++;
+                sinceCheckpoint = 0;
                 done.TrySetResult();
             }
             catch (Exception ex)
             {
                 // Whatever went wrong, the writer thread lives on: a backup is never worth the game.
+                _log.Warning(ex, "Backing up the data file failed");
                 done.TrySetException(ex);
             }
-        }
-    }
-
-    private void Checkpoint(ref int sinceCheckpoint)
-    {
-        try
-        {
-            _db.Checkpoint();
-            Checkpoints++;
-            sinceCheckpoint = 0;
-        }
-        catch (Exception ex)
-        {
-            // The log keeps everything and the writer must live on: try again after more commits.
-            sinceCheckpoint = 0;
-            _log.Warning(ex, "Checkpointing the data file failed");
-        }
-    }
-
-    /// <summary>
-    /// LiteDB 5 writes a commit's pages to its log file synchronously but never fsyncs them (only
-    /// checkpoints flush the data file). fsync applies to the file, not the descriptor, so a handle of
-    /// our own on the same log file makes the commit survive power loss.
-    /// </summary>
-    private void FlushLogToDisk()
-    {
-        if (!File.Exists(_logPath))
-        {
-            return;
-        }
-
-        _logFile ??= new FileStream(_logPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-        _logFile.Flush(flushToDisk: true);
-    }
-
-    private void TryRollback()
-    {
-        try
-        {
-            _db.Rollback();
-        }
-        catch (LiteException ex)
-        {
-            _log.Error(ex, "Rolling back the failed transaction failed");
         }
     }
 }

@@ -331,7 +331,7 @@ internal static class BenchRunner
         Console.WriteLine(
             $"bench: {session.Server.Target.Name}: fan-out, {label}: p50 {Stats.Percentile(r.ResolveMs, 50):F2} ms, p99 {Stats.Percentile(r.ResolveMs, 99):F2} ms, " +
             $"max {(r.ResolveMs.Count > 0 ? r.ResolveMs.Max() : double.NaN):F2} ms over {r.ResolveMs.Count} rounds; " +
-            $"CPU per round: server {r.ServerCpuMsPerRound:F1} ms, harness {r.ClientCpuMsPerRound:F1} ms" +
+            $"CPU per round: server {r.ServerCpuMsPerRound:F2} ms, harness {r.ClientCpuMsPerRound:F2} ms" +
             (r.JitMs is { } jit && r.ResolveMs.Count > 0 ? $"; server JIT {jit / r.ResolveMs.Count:F2} ms, GC pauses {r.GcPauseMs / r.ResolveMs.Count:F2} ms per round ({r.GcCollections} collections)" : "") +
             (r.PrivateLeaks > 0 ? $"; {r.PrivateLeaks} private parts reached other sockets" : "") +
             (r.Error is null ? "" : $"; error: {r.Error}"));

@@ -1,0 +1,35 @@
+namespace PartyMode.Cli.Storage;
+
+/// <summary>CRC-32 (IEEE 802.3, the zlib one): tells a whole journal record from a torn or stale one.</summary>
+internal static class Crc32
+{
+    private static readonly uint[] Table = Build();
+
+    public static uint Of(ReadOnlySpan<byte> bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
+        }
+
+        return ~crc;
+    }
+
+    private static uint[] Build()
+    {
+        var table = new uint[256];
+        for (var n = 0u; n < 256; n++)
+        {
+            var c = n;
+            for (var k = 0; k < 8; k++)
+            {
+                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            }
+
+            table[n] = c;
+        }
+
+        return table;
+    }
+}
