@@ -18,7 +18,7 @@ namespace PartyMode.Cli.Storage;
 /// </remarks>
 internal sealed class PreallocatedFile : Stream
 {
-    /// <summary>LiteDB 5's page size: the length ends after the last 8 KiB page that is not all zeros.</summary>
+    /// <summary>LiteDB 5's page size: the length ends after the last 8 KiB page that is not all zeros (a short last page: at its end).</summary>
     public const int PageSize = 8192;
     private const long GrowStep = 1 << 20;
     private static readonly byte[] Zeros = new byte[64 * 1024];
@@ -183,13 +183,15 @@ internal sealed class PreallocatedFile : Stream
 
     private static long EndOfPages(SafeFileHandle file, long allocated)
     {
+        // A short last page (a write cut while the file grew) counts too, so it is zeroed before reuse.
         var page = new byte[PageSize];
         var end = 0L;
-        for (var at = 0L; at + PageSize <= allocated; at += PageSize)
+        for (var at = 0L; at < allocated; at += PageSize)
         {
-            if (RandomAccess.Read(file, page, at) == PageSize && page.AsSpan().ContainsAnyExcept((byte)0))
+            var read = RandomAccess.Read(file, page, at);
+            if (page.AsSpan(0, read).ContainsAnyExcept((byte)0))
             {
-                end = at + PageSize;
+                end = at + read;
             }
         }
 

@@ -31,9 +31,11 @@ internal sealed class StoreFiles : IDisposable
         try
         {
             _log = PreallocatedFile.Open(BackupRestore.LogFileOf(dataPath));
-            if (recovered.Count > 0)
+            if (_journal.HasBytes)
             {
-                // LiteDB's log is never flushed and may be torn by a power cut; everything in it is in the journal too.
+                // A stop without a checkpoint. LiteDB's log is never flushed and may be torn by a power cut, and
+                // everything in it came from journal records: the whole ones are replayed below, and what a torn
+                // record held (never flushed, so never acknowledged with flushing on) is dropped with it.
                 _log.SetLength(0);
             }
 

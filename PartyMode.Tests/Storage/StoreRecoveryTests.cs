@@ -103,6 +103,28 @@ public sealed class StoreRecoveryTests
     }
 
     [Test]
+    public void Open_JournalWithOnlyATornRecord_DropsLiteDbsUnflushedLog()
+    {
+        using var folder = new TempFolder();
+        var file = Path.Combine(folder.Path, "party.db");
+        using (new LiteDbGameStore(file, Log))
+        {
+            // An empty game file, closed cleanly.
+        }
+
+        // As --no-fsync may leave after a power cut: the journal's only record torn, LiteDB's log holding pages.
+        File.WriteAllBytes(StoreFiles.JournalOf(file), [0x50, 0x4D, 0x4A, 0x31, 8, 0, 0, 0, 1, 2, 3, 4, 9, 9, 9, 9, 9, 9, 9, 9]);
+        File.WriteAllBytes(BackupRestore.LogFileOf(file), Enumerable.Range(0, 2 * PreallocatedFile.PageSize).Select(i => (byte)(i % 251 + 1)).ToArray());
+        using var store = new LiteDbGameStore(file, Log);
+        Assert.Multiple(() =>
+        {
+            Assert.That(store.Load(), Is.Null, "nothing was ever acknowledged");
+            Assert.That(store.LogBytesInUse, Is.EqualTo(0));
+            Assert.That(store.JournalBytes, Is.EqualTo(0));
+        });
+    }
+
+    [Test]
     public async Task Backup_CommitsOnlyInTheJournal_CopyHoldsThem()
     {
         using var folder = new TempFolder();
