@@ -159,7 +159,7 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
 
             if (chores.Count > 0)
             {
-                Backup(chores, ref sinceCheckpoint);
+                RunChores(chores, ref sinceCheckpoint);
             }
         }
     }
@@ -248,9 +248,9 @@ internal sealed class LiteDbGameStore : IGameStore, IDisposable
         }
     }
 
-    private void Backup(List<(string? Path, TaskCompletionSource Done)> backups, ref int sinceCheckpoint)
+    private void RunChores(List<(string? Path, TaskCompletionSource Done)> chores, ref int sinceCheckpoint)
     {
-        foreach (var (path, done) in backups)
+        foreach (var (path, done) in chores)
         {
             try
             {
